@@ -1,0 +1,1 @@
+"""Pipeline stages; each module registers itself with `summitry.pipeline.stage`."""

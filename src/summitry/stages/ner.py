@@ -1,0 +1,105 @@
+"""Named-entity candidates that the knowledge base may not know.
+
+Russian: natasha's news NER, with natasha's morphology to bring each name to the
+nominative. Ukrainian: capitalised words that the Ukrainian dictionary tags as first
+names, surnames or place names. Other languages rely on the knowledge base alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from summitry.doc import Doc
+from summitry.morph import word_tags
+from summitry.pipeline import stage
+
+NER_TYPES = {"PER": "person", "LOC": "place", "ORG": "organization"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    type: str
+    normal: str
+
+
+@lru_cache(maxsize=1)
+def _natasha() -> tuple[Any, Any, Any, Any]:
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Segmenter(), MorphVocab(), NewsNERTagger(embedding), NewsMorphTagger(embedding)
+
+
+def russian_candidates(text: str) -> list[Candidate]:
+    from natasha import Doc as NatashaDoc
+
+    segmenter, vocab, ner, morph = _natasha()
+    ndoc = NatashaDoc(text)
+    ndoc.segment(segmenter)
+    ndoc.tag_ner(ner)
+    if not ndoc.spans:
+        return []
+    ndoc.tag_morph(morph)
+    out = []
+    for span in ndoc.spans:
+        try:
+            span.normalize(vocab)
+            normal = span.normal or span.text
+        except Exception:  # natasha cannot normalise some spans; keep them as written
+            normal = span.text
+        out.append(Candidate(span.start, span.stop, span.text, NER_TYPES[span.type], normal))
+    return out
+
+
+def ukrainian_candidates(doc: Doc) -> list[Candidate]:
+    """Runs of capitalised words tagged Name/Surn (a person) or Geox (a place)."""
+    from summitry.morph import analyzer
+
+    morph = analyzer("uk")
+    out: list[Candidate] = []
+    run: list[int] = []
+    starts = {s.start for s in doc.sentences}
+
+    def flush() -> None:
+        if not run:
+            return
+        first, last = doc.tokens[run[0]], doc.tokens[run[-1]]
+        tags = [word_tags(doc.tokens[i].text, "uk") for i in run]
+        if len(run) >= 2 and "Name" in tags[0] and any("Surn" in t for t in tags[1:]):
+            kind = "person"
+        elif len(run) == 1 and "Geox" in tags[0] and first.start not in starts:
+            kind = "place"
+        else:
+            run.clear()
+            return
+        words = []
+        for i in run:
+            parse = morph.parse(doc.tokens[i].text.lower())[0]
+            nominative = parse.inflect({"nomn"})
+            word = (nominative.word if nominative else parse.word)
+            words.append(word[:1].upper() + word[1:])
+        out.append(Candidate(first.start, last.end, doc.text[first.start:last.end], kind, " ".join(words)))
+        run.clear()
+
+    for index, token in enumerate(doc.tokens):
+        if token.text[:1].isupper() and not token.text.isupper():
+            if run and doc.text[doc.tokens[run[-1]].end:token.start].strip():
+                flush()
+            run.append(index)
+        else:
+            flush()
+    flush()
+    return out
+
+
+@stage("ner", requires=("text", "tokens"), assigns=("candidates",), languages=("ru", "uk"))
+def find_candidates(doc: Doc) -> None:
+    if doc.language == "ru":
+        doc.candidates = russian_candidates(doc.text)
+    else:
+        doc.candidates = ukrainian_candidates(doc)
