@@ -21,7 +21,8 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True)
-out = Console()
+# Piped output (CI logs, files) gets a fixed width wide enough for the eval table.
+out = Console(width=None if sys.stdout.isatty() else 120)
 
 
 def _date(value: Optional[str], name: str) -> date | None:

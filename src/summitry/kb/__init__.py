@@ -18,6 +18,8 @@ import yaml
 from summitry.errors import KnowledgeBaseError
 
 DATA = Path(__file__).parent / "data"
+# libyaml's loader where PyYAML was built with it: about ten times faster on these files.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TYPES = ("person", "country", "organization", "place", "format")
 
 
@@ -159,7 +161,7 @@ class KnowledgeBase:
         entries: list[KBEntry] = []
         for path in sorted(directory.glob("*.yaml")):
             try:
-                items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+                items = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
             except yaml.YAMLError as exc:
                 raise KnowledgeBaseError(f"{path}: not valid YAML: {exc}") from exc
             if not isinstance(items, list):

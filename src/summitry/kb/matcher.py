@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Iterable, TypeVar
 
 import ahocorasick
@@ -40,46 +41,52 @@ class Phrase(Generic[T]):
     text: str
 
 
-def word_keys(word: str) -> frozenset[str]:
-    """Keys of a word written in its dictionary form: itself and its nominative lemmas."""
+@lru_cache(maxsize=100_000)
+def _alias_word(word: str, language: str) -> tuple[frozenset[str], bool]:
+    """(keys, is a proper name) of a word written in its dictionary form.
+
+    Keys are the word itself and its nominative lemmas under the language's analyzer
+    (Russian for Cyrillic names of other languages); Kazakh names get their stems.
+    """
     lower = word.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
     keys = {lower}
-    if is_cyrillic(word):
-        for language in ("ru", "uk"):
-            morph = analyzer(language)
-            head, sep, last = lower.rpartition("-")
-            prefix = head + sep if sep and last else ""
-            parses = morph.parse(last if prefix else lower)
-            nominative = [p for p in parses if "nomn" in p.tag or "Fixd" in p.tag]
-            for parse in (nominative or parses[:1])[:4]:
-                keys.add(prefix + parse.normal_form.replace("ё", "е"))
-    else:
-        keys |= analyse(lower, "en")[2]
-    return frozenset(keys)
-
-
-def _is_proper(word: str) -> bool:
     if not is_cyrillic(word):
-        return True
-    for language in ("ru", "uk"):
-        for parse in analyzer(language).parse(word.lower())[:3]:
-            if parse.is_known and not (_PROPER & set(str(parse.tag).replace(" ", ",").split(","))):
-                return False
-    return True
+        return frozenset(keys | analyse(lower, "en")[2]), True
+    if language == "kk":
+        return frozenset(keys | analyse(lower, "kk")[2]), True
+    morph = analyzer(language if language in ("ru", "uk") else "ru")
+    head, sep, last = lower.rpartition("-")
+    prefix = head + sep if sep and last else ""
+    parses = morph.parse(last if prefix else lower)
+    nominative = [p for p in parses if "nomn" in p.tag or "Fixd" in p.tag]
+    for parse in (nominative or parses[:1])[:4]:
+        keys.add(prefix + parse.normal_form.replace("ё", "е"))
+    proper = True
+    for parse in parses[:3]:
+        if parse.is_known and not (_PROPER & set(str(parse.tag).replace(" ", ",").split(","))):
+            proper = False
+    return frozenset(keys), proper
 
 
-def compile_phrase(text: str, value: T, *, case_sensitive: bool = False) -> Phrase[T] | None:
+def word_keys(word: str, language: str = "ru") -> frozenset[str]:
+    """Keys of a word written in its dictionary form: itself and its nominative lemmas."""
+    return _alias_word(word, language)[0]
+
+
+def compile_phrase(
+    text: str, value: T, *, case_sensitive: bool = False, language: str = "ru"
+) -> Phrase[T] | None:
+    """A phrase from words written in their dictionary form, in a language."""
     pieces = WORD.findall(text)
     if not pieces:
         return None
     words = []
     single = len(pieces) == 1
     for piece in pieces:
+        keys, proper = _alias_word(piece, language)
         upper = piece.isupper() and len(piece) <= 6 and not piece.isdigit()
-        caps = piece[:1].isupper() and (single or _is_proper(piece))
-        words.append(
-            Word(word_keys(piece), caps, upper, piece if case_sensitive else None)
-        )
+        caps = piece[:1].isupper() and (single or proper)
+        words.append(Word(keys, caps, upper, piece if case_sensitive else None))
     return Phrase(tuple(words), value, text)
 
 

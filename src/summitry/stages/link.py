@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from summitry.doc import Doc, Entity, Mention, Token
 from summitry.kb import KBEntry, KnowledgeBase, fold
 from summitry.kb.matcher import CharIndex, Phrase, PhraseIndex, compile_phrase, word_keys
+from summitry.morph import analyzer
 from summitry.pipeline import stage
 
 RULES = Path(__file__).parent.parent / "rules"
@@ -43,7 +44,9 @@ class Linker:
                 if language == "zh" or re.search(r"[\u4e00-\u9fff]", name):
                     zh_names.append((name, entry.id))
                     continue
-                phrase = compile_phrase(name, entry.id, case_sensitive=name in entry.case_sensitive)
+                phrase = compile_phrase(
+                    name, entry.id, case_sensitive=name in entry.case_sensitive, language=language
+                )
                 if phrase is not None:
                     phrases.append(phrase)
         self.names = PhraseIndex(phrases)
@@ -75,10 +78,11 @@ class Linker:
                 entity = self.adjectives.get(lower[:-1] + ending)
                 if entity:
                     return entity
-        if token.text.islower():
+        if token.text.islower() and language in _LINK_ENDINGS:
+            # a compound on an acronym: "ооноцентричный" = ООН + о + центричный
             for acronym, entity in self.acronyms.items():
-                rest = lower[len(acronym) :]
-                if lower.startswith(acronym) and rest[:1] == "о" and len(rest) >= 6:
+                rest = lower[len(acronym) + 1 :]
+                if lower.startswith(acronym + "о") and len(rest) >= 5 and _adjective(rest, language):
                     return entity
         return None
 
@@ -92,6 +96,27 @@ class Linker:
         return None
 
 
+def _adjective(word: str, language: str) -> bool:
+    """Whether a word reads as an adjective (the second half of a compound adjective)."""
+    morph = analyzer(language)
+    return morph is not None and morph.parse(word)[0].tag.POS == "ADJF"
+
+
+def _plausible_name(candidate: Any) -> bool:
+    """An unknown name worth keeping: people as found; places and organizations only when
+    they are written as proper names (every word capitalised, or two capitalised words),
+    so that generic phrases ("Информационное коммюнике", "Индустриальный парк") stay out."""
+    words = [w for w in re.findall(r"\w+", candidate.text) if len(w) > 2 or w[:1].isupper()]
+    capitals = sum(1 for w in words if w[:1].isupper())
+    if candidate.type == "person":
+        return capitals >= 1
+    if candidate.text.isupper():
+        return False  # an acronym the knowledge base does not know ("СМИ")
+    if candidate.type == "place":
+        return capitals == len(words)
+    return capitals >= 2
+
+
 @lru_cache(maxsize=4)
 def linker_for(kb: KnowledgeBase) -> Linker:
     return Linker(kb)
@@ -103,7 +128,7 @@ def _titles() -> dict[str, PhraseIndex[dict[str, Any]]]:
     for language, items in data.items():
         phrases = []
         for item in items:
-            phrase = compile_phrase(str(item["title"]), dict(item))
+            phrase = compile_phrase(str(item["title"]), dict(item), language=language)
             if phrase is not None:
                 phrases.append(phrase)
         out[language] = PhraseIndex(phrases)
@@ -137,6 +162,23 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
         ids = list(dict.fromkeys(p.value for p in phrases))
         add(tokens[first].start, tokens[end - 1].end, ids[0], "alias")
         used.update(range(first, end))
+        if end - first >= 2 and kb[ids[0]].type in ("organization", "format"):
+            # names inside a body's or a format's name are mentions too: the UN in
+            # "Генеральная Ассамблея ООН", Afghanistan in "...для Центральной Азии и Афганистана"
+            # A name at the head of the container is a modifier ("Shanghai Cooperation
+            # Organisation" names no city); names after it are complements.
+            j = first + 1
+            while j < end:
+                hits = [
+                    (e, p) for e, p in linker.names.matches_at(tokens, j, text)
+                    if e <= end and e - j < end - first and p.value != ids[0]
+                ]
+                if not hits:
+                    j += 1
+                    continue
+                stop, inner = max(hits, key=lambda h: h[0])
+                add(tokens[j].start, tokens[stop - 1].end, inner.value, "nested")
+                j = stop
     for start, end, ids in linker.zh.find(text):
         if not _overlaps(mentions, start, end):
             add(start, end, ids[0], "alias")
@@ -164,7 +206,7 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
     for candidate in doc.candidates:
         if _overlaps(mentions, candidate.start, candidate.end):
             continue
-        if not any(ch.isupper() for ch in candidate.text):
+        if not _plausible_name(candidate):
             continue
         found = [e for e in kb.find(candidate.normal) if e.type == candidate.type]
         entity_id = found[0].id if found else linker.fuzzy_find(candidate.normal, candidate.type)
@@ -201,6 +243,8 @@ def _link_titles(doc, kb, titles, mentions, used, on, add) -> None:  # type: ign
     for first, end, phrases in titles.find(tokens, doc.text):
         item = phrases[0].value
         start, stop = tokens[first].start, tokens[end - 1].end
+        if "plur" in tokens[first].feats.get("tags", ""):
+            continue  # "министры иностранных дел" are several people
         inside = [m for m in mentions if m.start < stop and start < m.end]
         if any(m.type == "person" or m.start < start or m.end > stop for m in inside):
             continue  # part of a name, or already a person
@@ -231,7 +275,7 @@ def _link_titles(doc, kb, titles, mentions, used, on, add) -> None:  # type: ign
 
 
 def _next_mention(by_start: dict[int, Mention], text: str, offset: int) -> Mention | None:
-    gap = re.match(r"[\s«»\"']{0,3}", text[offset:])
+    gap = re.match(r"[\s«»\"']{0,3}(?:of\s+(?:the\s+)?)?", text[offset:])
     return by_start.get(offset + (gap.end() if gap else 0))
 
 
@@ -243,19 +287,19 @@ def _prev_mention(by_end: dict[int, Mention], text: str, offset: int) -> Mention
 
 
 def _protagonist(mentions: list[Mention], kb: KnowledgeBase, office: str, on: date, before: int) -> list[str]:
-    """The office holder the document has named most often so far (then most recently)."""
+    """The office holder the document has named most often so far (then first: the lead's subject)."""
     counts: Counter[str] = Counter()
-    last: dict[str, int] = {}
+    first: dict[str, int] = {}
     for mention in mentions:
         if mention.type != "person" or mention.start >= before:
             continue
         entry = kb.get(mention.entity_id)
         if entry and any(o.office == office and o.held_on(on) for o in entry.offices):
             counts[mention.entity_id] += 1
-            last[mention.entity_id] = mention.start
+            first.setdefault(mention.entity_id, mention.start)
     if not counts:
         return []
-    best = max(counts, key=lambda e: (counts[e], last[e]))
+    best = max(counts, key=lambda e: (counts[e], -first[e]))
     return [best]
 
 
@@ -267,10 +311,10 @@ def _link_surnames(doc, kb, mentions, used, add) -> None:  # type: ignore[no-unt
             first_seen.setdefault(mention.entity_id, mention.start)
     surnames: list[tuple[frozenset[str], str, int]] = []
     for entity_id, offset in first_seen.items():
-        for _, name in kb[entity_id].all_names():
+        for language, name in kb[entity_id].all_names():
             parts = name.split()
             if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
-                surnames.append((word_keys(parts[-1]), entity_id, offset))
+                surnames.append((word_keys(parts[-1], language), entity_id, offset))
     if not surnames:
         return
     for i, token in enumerate(doc.tokens):
