@@ -40,7 +40,7 @@ def extract_cmd(
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD (else from the page or a dateline).")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="The outlet that published the text.")] = None,
     language: Annotated[Optional[str], typer.Option(help="ISO 639-1 code (ru, uk, kk, en, zh); detected when left out.")] = None,
-    compact: Annotated[bool, typer.Option(help="One JSON record a line (JSONL) even for a single input.")] = False,
+    compact: Annotated[bool, typer.Option("--compact", help="One JSON record a line (JSONL) even for a single input.")] = False,
 ) -> None:
     """Print the record (shared/spec/record.md) of each input as JSON; several inputs give JSONL.
 
@@ -73,7 +73,7 @@ def eval_cmd(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (shared/spec/evaluation.md).")],
     texts: Annotated[Optional[Path], typer.Option(help="Folder of the texts the gold names (default: GOLD_DIR).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
-    explain: Annotated[bool, typer.Option(help="List every miss and false positive with its text.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="List every miss and false positive with its text.")] = False,
 ) -> None:
     """Score the extractor against a gold folder: entities, events, commitments and links."""
     from summitry.batch import run_gold
