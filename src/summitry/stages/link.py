@@ -24,6 +24,7 @@ from summitry.kb import KBEntry, KnowledgeBase, fold
 from summitry.kb.matcher import CharIndex, Phrase, PhraseIndex, compile_phrase, word_keys
 from summitry.morph import analyzer
 from summitry.pipeline import stage
+from summitry.stages.ner import normalize
 
 RULES = Path(__file__).parent.parent / "rules"
 TYPE_ORDER = {"country": 0, "person": 1, "organization": 2, "format": 3, "place": 4}
@@ -56,7 +57,7 @@ class Linker:
             for words in entry.adjectives.values():
                 for word in words:
                     self.adjectives.setdefault(word.lower(), entry.id)
-        self.acronyms: dict[str, str] = {}
+        self.acronyms: dict[str, str] = {}  # lowercase acronym -> entity
         for entry in kb.entries.values():
             for name in entry.case_sensitive | {n for _, n in entry.all_names()}:
                 if name.isupper() and 3 <= len(name) <= 5 and name.isalpha():
@@ -80,9 +81,10 @@ class Linker:
                     return entity
         if token.text.islower() and language in _LINK_ENDINGS:
             # a compound on an acronym: "ооноцентричный" = ООН + о + центричный
-            for acronym, entity in self.acronyms.items():
-                rest = lower[len(acronym) + 1 :]
-                if lower.startswith(acronym + "о") and len(rest) >= 5 and _adjective(rest, language):
+            for size in (3, 4, 5):
+                entity = self.acronyms.get(lower[:size])
+                rest = lower[size + 1 :]
+                if entity and lower[size : size + 1] == "о" and len(rest) >= 5 and _adjective(rest, language):
                     return entity
         return None
 
@@ -167,7 +169,7 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
             # "Генеральная Ассамблея ООН", Afghanistan in "...для Центральной Азии и Афганистана"
             # A name at the head of the container is a modifier ("Shanghai Cooperation
             # Organisation" names no city); names after it are complements.
-            j = first + 1
+            j = first
             while j < end:
                 hits = [
                     (e, p) for e, p in linker.names.matches_at(tokens, j, text)
@@ -177,7 +179,8 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
                     j += 1
                     continue
                 stop, inner = max(hits, key=lambda h: h[0])
-                add(tokens[j].start, tokens[stop - 1].end, inner.value, "nested")
+                if j > first:
+                    add(tokens[j].start, tokens[stop - 1].end, inner.value, "nested")
                 j = stop
     for start, end, ids in linker.zh.find(text):
         if not _overlaps(mentions, start, end):
@@ -208,6 +211,8 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
             continue
         if not _plausible_name(candidate):
             continue
+        if not candidate.normal:
+            candidate.normal = normalize(candidate, doc)
         found = [e for e in kb.find(candidate.normal) if e.type == candidate.type]
         entity_id = found[0].id if found else linker.fuzzy_find(candidate.normal, candidate.type)
         if entity_id:

@@ -28,32 +28,71 @@ class Candidate:
 
 
 @lru_cache(maxsize=1)
-def _natasha() -> tuple[Any, Any, Any, Any]:
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+def _natasha() -> tuple[Any, Any, Any, Any, Any]:
+    from natasha import (
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
 
     embedding = NewsEmbedding()
-    return Segmenter(), MorphVocab(), NewsNERTagger(embedding), NewsMorphTagger(embedding)
+    return (
+        Segmenter(),
+        MorphVocab(),
+        NewsNERTagger(embedding),
+        NewsMorphTagger(embedding),
+        NewsSyntaxParser(embedding),
+    )
 
 
 def russian_candidates(text: str) -> list[Candidate]:
+    """natasha's NER spans; their nominative forms are left for `normalize` (see there)."""
     from natasha import Doc as NatashaDoc
 
-    segmenter, vocab, ner, morph = _natasha()
+    segmenter, _, ner, _, _ = _natasha()
     ndoc = NatashaDoc(text)
     ndoc.segment(segmenter)
     ndoc.tag_ner(ner)
-    if not ndoc.spans:
-        return []
+    return [
+        Candidate(span.start, span.stop, span.text, NER_TYPES[span.type], "")
+        for span in ndoc.spans
+    ]
+
+
+def normalize(candidate: Candidate, doc: Doc) -> str:
+    """The nominative form of a Russian name, by natasha's morphology (and syntax for bodies).
+
+    Run only on the sentence of a name the knowledge base did not know, which is far
+    cheaper than tagging the whole text.
+    """
+    if candidate.normal:
+        return candidate.normal
+    from natasha import Doc as NatashaDoc
+    from natasha.norm import normalize as natasha_normalize
+    from natasha.norm import syntax_normalize
+
+    segmenter, vocab, _, morph, syntax = _natasha()
+    sentence = doc.sentence_at(candidate.start)
+    base = sentence.start if sentence else candidate.start
+    chunk = sentence.text if sentence else candidate.text
+    ndoc = NatashaDoc(chunk)
+    ndoc.segment(segmenter)
     ndoc.tag_morph(morph)
-    out = []
-    for span in ndoc.spans:
-        try:
-            span.normalize(vocab)
-            normal = span.normal or span.text
-        except Exception:  # natasha cannot normalise some spans; keep them as written
-            normal = span.text
-        out.append(Candidate(span.start, span.stop, span.text, NER_TYPES[span.type], normal))
-    return out
+    if candidate.type == "organization":
+        ndoc.parse_syntax(syntax)
+    tokens = [
+        t for t in ndoc.tokens
+        if base + t.start >= candidate.start and base + t.stop <= candidate.end
+    ]
+    try:
+        method = syntax_normalize if candidate.type == "organization" else natasha_normalize
+        candidate.normal = method(vocab, tokens) if tokens else candidate.text
+    except Exception:  # natasha cannot normalise some spans; keep them as written
+        candidate.normal = candidate.text
+    return candidate.normal
 
 
 def ukrainian_candidates(doc: Doc) -> list[Candidate]:
