@@ -45,11 +45,12 @@ class DocContext:
                 self.id_names[entity["id"]] = entity["name"]
         # Any gold name or alias → the gold entity's name, so aliases compare equal.
         self.canon: dict[str, str] = {}
-        for entity in doc.entities:
-            self.canon.setdefault(normalize_name(entity.name), normalize_name(entity.name))
-        for entity in doc.entities:
-            for alias in entity.aliases:
-                self.canon.setdefault(normalize_name(alias), normalize_name(entity.name))
+        for gold_entity in doc.entities:
+            canonical = normalize_name(gold_entity.name)
+            self.canon.setdefault(canonical, canonical)
+        for gold_entity in doc.entities:
+            for alias in gold_entity.aliases:
+                self.canon.setdefault(normalize_name(alias), normalize_name(gold_entity.name))
 
     def _list(self, key: str) -> list[Mapping[str, Any]]:
         items = (self.record or {}).get(key) or []
@@ -103,9 +104,9 @@ def score_entities(ctx: DocContext, out: list[Explanation]) -> LayerScore:
     """Sets of (type, name) per document; a system alias of a gold entity is that entity."""
     score = LayerScore("entities")
     gold_keys: dict[tuple[str, str], int] = {}
-    for i, entity in enumerate(ctx.doc.entities):
-        for name in [entity.name, *entity.aliases]:
-            gold_keys.setdefault((entity.type, normalize_name(name)), i)
+    for i, gold_entity in enumerate(ctx.doc.entities):
+        for name in [gold_entity.name, *gold_entity.aliases]:
+            gold_keys.setdefault((gold_entity.type, normalize_name(name)), i)
     found: set[int] = set()
     extra: dict[tuple[str, str], Mapping[str, Any]] = {}
     for entity in ctx.entities:
@@ -119,10 +120,10 @@ def score_entities(ctx: DocContext, out: list[Explanation]) -> LayerScore:
     score.tp, score.fp = len(found), len(extra)
     score.fn = len(ctx.doc.entities) - len(found)
     reason = ctx.missing_reason()
-    for i, entity in enumerate(ctx.doc.entities):
+    for i, gold_entity in enumerate(ctx.doc.entities):
         if i not in found:
             out.append(Explanation("entities", "miss", ctx.doc.source,
-                                   f"{entity.type} {entity.name}", reason))
+                                   f"{gold_entity.type} {gold_entity.name}", reason))
     for entity in extra.values():
         surfaces = sorted({m.get("text", "") for m in entity["mentions"] if isinstance(m, Mapping)})
         shown = ", ".join(f"«{s}»" for s in surfaces[:3] if s)

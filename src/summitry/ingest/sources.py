@@ -268,7 +268,7 @@ def read_manifest(
     """
     source = str(path)
     p = Path(path)
-    defaults = {"published": published, "outlet": outlet, "language": language}
+    defaults: dict[str, Any] = {"published": published, "outlet": outlet, "language": language}
     defaults["max_bytes"] = max_bytes
     try:
         handle = p.open("rb")

@@ -55,6 +55,7 @@ def _alias_word(word: str, language: str) -> tuple[frozenset[str], bool]:
     if language == "kk":
         return frozenset(keys | analyse(lower, "kk")[2]), True
     morph = analyzer(language if language in ("ru", "uk") else "ru")
+    assert morph is not None
     head, sep, last = lower.rpartition("-")
     prefix = head + sep if sep and last else ""
     parses = morph.parse(last if prefix else lower)

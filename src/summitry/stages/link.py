@@ -229,15 +229,13 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
     doc.mentions = mentions
     entities: dict[str, Entity] = {}
     for mention in mentions:
-        entity = entities.get(mention.entity_id)
-        if entity is None:
+        if mention.entity_id not in entities:
             if mention.entity_id in kb:
                 entry: KBEntry = kb[mention.entity_id]
-                entity = Entity(entry.id, entry.type, entry.name, True, entry.wikidata)
+                entities[mention.entity_id] = Entity(entry.id, entry.type, entry.name, True, entry.wikidata)
             else:
-                entity = unknown[mention.entity_id]
-            entities[mention.entity_id] = entity
-        entity.mentions.append(mention)
+                entities[mention.entity_id] = unknown[mention.entity_id]
+        entities[mention.entity_id].mentions.append(mention)
     doc.entities = entities
 
 

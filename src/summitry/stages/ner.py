@@ -100,6 +100,7 @@ def ukrainian_candidates(doc: Doc) -> list[Candidate]:
     from summitry.morph import analyzer
 
     morph = analyzer("uk")
+    assert morph is not None
     out: list[Candidate] = []
     run: list[int] = []
     starts = {s.start for s in doc.sentences}
