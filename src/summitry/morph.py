@@ -80,7 +80,8 @@ def analyse(word: str, language: str) -> tuple[str, str, frozenset[str], tuple[s
     best = parses[0]
     lemma = prefix + best.normal_form.replace("ё", "е")
     grammemes = tuple(str(best.tag).replace(" ", ",").split(","))
-    return lemma, best.tag.POS or "", frozenset(keys), grammemes
+    pos = str(best.tag.POS) if best.tag.POS else ""
+    return lemma, pos, frozenset(keys), grammemes
 
 
 def is_cyrillic(text: str) -> bool:

@@ -206,13 +206,12 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
 
     # 5. names the NER found that the knowledge base lacks
     unknown: dict[str, Entity] = {}
-    for candidate in doc.candidates:
-        if _overlaps(mentions, candidate.start, candidate.end):
-            continue
-        if not _plausible_name(candidate):
-            continue
-        if not candidate.normal:
-            candidate.normal = normalize(candidate, doc)
+    fresh = [
+        c for c in doc.candidates
+        if not _overlaps(mentions, c.start, c.end) and _plausible_name(c)
+    ]
+    normalize(fresh, doc)
+    for candidate in fresh:
         found = [e for e in kb.find(candidate.normal) if e.type == candidate.type]
         entity_id = found[0].id if found else linker.fuzzy_find(candidate.normal, candidate.type)
         if entity_id:

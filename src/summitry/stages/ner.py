@@ -62,37 +62,48 @@ def russian_candidates(text: str) -> list[Candidate]:
     ]
 
 
-def normalize(candidate: Candidate, doc: Doc) -> str:
-    """The nominative form of a Russian name, by natasha's morphology (and syntax for bodies).
+def normalize(candidates: list[Candidate], doc: Doc) -> None:
+    """Set the nominative form of Russian names, by natasha's morphology (syntax for bodies).
 
-    Run only on the sentence of a name the knowledge base did not know, which is far
-    cheaper than tagging the whole text.
+    Only the sentences of the given names are tagged, together in one batch: far cheaper
+    than tagging the whole text, and than one call per name.
     """
-    if candidate.normal:
-        return candidate.normal
+    todo = [c for c in candidates if not c.normal]
+    if not todo:
+        return
     from natasha import Doc as NatashaDoc
     from natasha.norm import normalize as natasha_normalize
     from natasha.norm import syntax_normalize
 
     segmenter, vocab, _, morph, syntax = _natasha()
-    sentence = doc.sentence_at(candidate.start)
-    base = sentence.start if sentence else candidate.start
-    chunk = sentence.text if sentence else candidate.text
-    ndoc = NatashaDoc(chunk)
+    chunks: list[tuple[int, int]] = []  # (start in doc.text, start in the joined text)
+    pieces: list[str] = []
+    seen: dict[int, int] = {}
+    length = 0
+    for candidate in todo:
+        sentence = doc.sentence_at(candidate.start)
+        start, end = (sentence.start, sentence.end) if sentence else (candidate.start, candidate.end)
+        if start not in seen:
+            seen[start] = length
+            chunks.append((start, length))
+            pieces.append(doc.text[start:end])
+            length += end - start + 1
+    ndoc = NatashaDoc("\n".join(pieces))
     ndoc.segment(segmenter)
     ndoc.tag_morph(morph)
-    if candidate.type == "organization":
+    if any(c.type == "organization" for c in todo):
         ndoc.parse_syntax(syntax)
-    tokens = [
-        t for t in ndoc.tokens
-        if base + t.start >= candidate.start and base + t.stop <= candidate.end
-    ]
-    try:
-        method = syntax_normalize if candidate.type == "organization" else natasha_normalize
-        candidate.normal = method(vocab, tokens) if tokens else candidate.text
-    except Exception:  # natasha cannot normalise some spans; keep them as written
-        candidate.normal = candidate.text
-    return candidate.normal
+    for candidate in todo:
+        sentence = doc.sentence_at(candidate.start)
+        base = sentence.start if sentence else candidate.start
+        shift = seen[base] - base
+        a, b = candidate.start + shift, candidate.end + shift
+        tokens = [t for t in ndoc.tokens if t.start >= a and t.stop <= b]
+        try:
+            method = syntax_normalize if candidate.type == "organization" else natasha_normalize
+            candidate.normal = method(vocab, tokens) if tokens else candidate.text
+        except Exception:  # natasha cannot normalise some spans; keep them as written
+            candidate.normal = candidate.text
 
 
 def ukrainian_candidates(doc: Doc) -> list[Candidate]:
