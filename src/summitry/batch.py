@@ -71,3 +71,11 @@ def run_gold(gold: Any, texts: Path) -> GoldRun:
         raw.source = gold_doc.source
         run.records[gold_doc.source] = extract_raw(raw).to_record()
     return run
+
+
+def kb_names() -> dict[str, str]:
+    """Names of every knowledge-base id, for facts that name an entity the text never
+    mentions (a summit's place taken from the knowledge base's history)."""
+    from summitry.kb import KnowledgeBase
+
+    return {entry.id: entry.name for entry in KnowledgeBase.default().entries.values()}

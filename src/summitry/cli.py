@@ -76,7 +76,7 @@ def eval_cmd(
     explain: Annotated[bool, typer.Option("--explain", help="List every miss and false positive with its text.")] = False,
 ) -> None:
     """Score the extractor against a gold folder: entities, events, commitments and links."""
-    from summitry.batch import run_gold
+    from summitry.batch import kb_names, run_gold
     from summitry.evaluate import evaluate, format_explain, format_table, load_gold
 
     try:
@@ -89,7 +89,7 @@ def eval_cmd(
         run = run_gold(gold, texts or gold_dir)
     for problem in run.errors:
         err.print(f"[red]skipped[/red] {problem}", highlight=False)
-    report = evaluate(gold, run.records, None)
+    report = evaluate(gold, run.records, None, names=kb_names())
     if as_json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -1,11 +1,45 @@
-"""Events (summits, meetings, calls, visits, signings, forums, launches): the next issue fills them."""
+"""Events (summits, meetings, calls, visits, signings, forums, launches) that a text reports as done.
+
+Triggers come from the language's lexicon (rules/<lang>/events.yaml); a planned or
+announced event is left to the commitments stage. `past_event_at` lets that stage ask
+whether a stretch of text reports one of these events.
+"""
 
 from __future__ import annotations
 
-from summitry.doc import Doc
+from summitry.doc import Doc, Event
+from summitry.events import Filler, SlotReader, TriggerFinder, load_lexicon, merge, to_event
+from summitry.kb import KnowledgeBase
 from summitry.pipeline import stage
 
 
 @stage("events", requires=("sentences", "mentions", "dates"), assigns=("events",))
 def find_events(doc: Doc) -> None:
     doc.events = []
+    lexicon = load_lexicon(doc.language or "")
+    if lexicon is None or not doc.tokens:
+        return
+    kb = KnowledgeBase.default()
+    finder = TriggerFinder(doc, lexicon)
+    reader = SlotReader(doc, lexicon, kb)
+    reports = [
+        reader.read(trigger)
+        for number, sentence in enumerate(doc.sentences)
+        for trigger in finder.find(number, sentence)
+    ]
+    drafts = merge(reports, doc.published)
+    Filler(doc, kb).fill(drafts)
+    doc.events = [to_event(d) for d in drafts]
+
+
+def past_event_at(doc: Doc, start: int, end: int) -> Event | None:
+    """The event of `doc.events` whose evidence overlaps [start, end), if any.
+
+    For the commitments stage: a clause inside such evidence reports a done event, so it
+    is not a commitment (unless it also names a future action of its own).
+    """
+    for event in doc.events:
+        for span in event.evidence:
+            if span.start < end and start < span.end:
+                return event
+    return None

@@ -1,0 +1,253 @@
+"""The slots a trigger's own clause fills: date, place, participants, format, ordinal, kind, documents.
+
+The clause is the stretch of the sentence around the trigger up to a boundary: a
+semicolon, a bracket, a spaced dash, or a comma that opens a new clause (a participle,
+a gerund, a finite verb, a relative pronoun or a conjunction). Only what the clause
+itself says is read here; what the text leaves out is filled later (summitry.events.fill).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from summitry.doc import DateExpr, Doc, Mention, SignedDocuments
+from summitry.events.lexicon import EventLexicon
+from summitry.events.triggers import Trigger, sentence_tokens
+from summitry.kb import KnowledgeBase
+
+_HARD = re.compile(r"[;()\[\]]|\s[-–—]{1,2}\s|--|/")
+_OPENERS = {
+    "который", "что", "чтобы", "где", "когда", "а", "но", "однако", "передавать", "сообщать",
+    "що", "який", "котрий", "де", "коли", "але", "проте", "передавати", "повідомляти",
+    "which", "who", "where", "when", "while", "but", "that", "reports", "said",
+}
+_CLAUSE_POS = {"PRTF", "GRND", "VERB"}
+_PREPOSITIONS = re.compile(r"^(?:в|во|на|с|со|к|у|із|з|за|до|по|from|in|on|at|since|by)\s", re.I)
+_QUOTED_TITLE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?[«\"“]([^»\"”]{3,200})[»\"”]")
+PERSON_TYPES = ("person", "country")
+
+
+@dataclass
+class Slots:
+    """What one trigger's clause says about its event."""
+
+    trigger: Trigger
+    span: tuple[int, int]  # sentence span (evidence)
+    clause: tuple[int, int]  # character span of the clause
+    date: DateExpr | None = None
+    place: str | None = None
+    format: str | None = None
+    ordinal: int | None = None
+    kind: str | None = None
+    participants: list[str] = field(default_factory=list)
+    people: list[Mention] = field(default_factory=list)
+    documents: list[SignedDocuments] = field(default_factory=list)
+    linked: bool = False  # a setting link ("по итогам встречи") ties it to an earlier event
+
+    @property
+    def identity(self) -> bool:
+        """True where the clause names anything that tells this event from another."""
+        return any(x is not None for x in (self.date, self.place, self.ordinal))
+
+
+class SlotReader:
+    """Reads the slots of triggers in one Doc."""
+
+    def __init__(self, doc: Doc, lexicon: EventLexicon, kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.lex = lexicon
+        self.kb = kb
+        self.starts = [t.start for t in doc.tokens]
+        self.formats = [m for m in doc.mentions if m.type == "format"]
+
+    # --- clause -------------------------------------------------------------------
+    def _opens_clause(self, k: int) -> bool:
+        token = self.doc.tokens[k]
+        return token.pos in _CLAUSE_POS or not token.keys.isdisjoint(_OPENERS)
+
+    def _boundary(self, k: int, sentence_start: int) -> bool:
+        """True where a clause boundary lies between tokens k-1 and k."""
+        doc, tokens = self.doc, self.doc.tokens
+        left, right = tokens[k - 1].end, tokens[k].start
+        gap = doc.text[left:right]
+        if not (_HARD.search(gap) or ("," in gap and self._opens_clause(k))):
+            return False
+        if any(m.start < left and right < m.end for m in self.doc.mentions):
+            return False  # inside a name: «Китай - Центральна Азія»
+        head = doc.text[sentence_start:left]
+        inside_quotes = head.count("«") > head.count("»") or head.count('"') % 2 == 1
+        return not inside_quotes
+
+    def clause(self, trigger: Trigger) -> tuple[int, int]:
+        """Token range [a, b) of the trigger's clause."""
+        sentence = self.doc.sentences[trigger.sentence]
+        lo, hi = sentence_tokens(self.doc, sentence, self.starts)
+        a = trigger.first
+        while a > lo and not self._boundary(a, sentence.start):
+            a -= 1
+        b = trigger.last + 1
+        while b < hi and not self._boundary(b, sentence.start):
+            b += 1
+        return a, b
+
+    def _place(self, start: int, end: int, anchor: int) -> str | None:
+        """The clause's place: one after a locative preposition first, nearest the trigger."""
+        found = []
+        for m in self.doc.mentions:
+            if m.type != "place" or not (start <= m.start < end):
+                continue
+            if any(f.start <= m.start < f.end for f in self.formats):
+                continue
+            head = self.doc.text[max(0, m.start - 6) : m.start].lower()
+            locative = bool(re.search(r"(?:^|\s)(?:в|во|у|на|из|із|з|in|at)\s+(?:г\.\s*|м\.\s*|городе\s+|місті\s+)?$", head))
+            found.append((not locative, abs(m.start - anchor), m))
+        if not found:
+            return None
+        best = min(found, key=lambda f: (f[0], f[1]))[2]
+        return self._city_of(best)
+
+    def _city_of(self, mention: Mention) -> str:
+        """A venue named after its city ("Дом приемов правительства Тяньцзиня") gives the city."""
+        k = self._token_at(mention.start)
+        while k is not None and k < len(self.doc.tokens) and self.doc.tokens[k].start < mention.end:
+            for key in self.doc.tokens[k].keys:
+                for entry in self.kb.find(key):
+                    if entry.type == "place" and entry.id != mention.entity_id:
+                        return entry.id
+            k += 1
+        return mention.entity_id
+
+    # --- slots --------------------------------------------------------------------
+    def read(self, trigger: Trigger) -> Slots:
+        doc, tokens = self.doc, self.doc.tokens
+        sentence = doc.sentences[trigger.sentence]
+        a, b = self.clause(trigger)
+        lo, hi = sentence_tokens(doc, sentence, self.starts)
+        if trigger.via == "participation":
+            b = hi  # "Во встрече приняли участие A, B и C": the whole list
+        start, end = tokens[a].start, tokens[b - 1].end
+        slots = Slots(trigger, (sentence.start, sentence.end), (start, end))
+        anchor = tokens[trigger.noun if trigger.noun is not None else trigger.first].start
+        slots.date = self._date(start, end, anchor)
+        slots.place = self._place(start, end, anchor)
+        slots.format = self._format(trigger, start, end)
+        if trigger.noun is not None:
+            slots.ordinal = self._ordinal(trigger.noun, lo)
+            kind = self.lex.kinds.at(tokens, trigger.noun + 1, min(hi, trigger.noun + 6)) if trigger.noun + 1 < hi else None
+            slots.kind = kind[1].value if kind else None
+        slots.linked = bool(self.lex.setting_links.find(tokens, lo, b))
+        self._participants(slots, trigger, a, start, end)
+        if trigger.type == "signing":
+            slots.documents = self._documents(trigger, b)
+        return slots
+
+    def _date(self, start: int, end: int, anchor: int) -> DateExpr | None:
+        found = []
+        for expr in self.doc.dates:
+            if not (start <= expr.start < end) or self._attribute_date(expr):
+                continue
+            found.append(expr)
+        return min(found, key=lambda d: abs(d.start - anchor)) if found else None
+
+    def _attribute_date(self, expr: DateExpr) -> bool:
+        """A date that names an edition ("Саммит ШОС 2025 года"), not when the clause happened."""
+        if _PREPOSITIONS.match(expr.text):
+            return False
+        edge = len(self.doc.text[: expr.start].rstrip())
+        for m in self.doc.mentions:
+            if m.type in ("organization", "format") and m.end == edge:
+                return True
+        k = self._token_at(expr.start)
+        if k:
+            previous = k - 1
+            if self.doc.tokens[previous].end == edge and self.lex.nouns.at(self.doc.tokens, previous, previous + 1):
+                return True
+        return False
+
+    def _format(self, trigger: Trigger, start: int, end: int) -> str | None:
+        inside = [m for m in self.formats if start <= m.start < end]
+        if inside:
+            return inside[0].entity_id
+        if trigger.noun is None:
+            return None
+        noun_end = self.doc.tokens[trigger.noun].end
+        for m in self.doc.mentions:
+            if m.type == "organization" and 0 <= m.start - noun_end <= 40 and m.end <= end:
+                entry = self.kb.get(m.entity_id)
+                if entry is not None and entry.meetings:
+                    return m.entity_id
+        return None
+
+    def _ordinal(self, noun: int, lo: int) -> int | None:
+        tokens = self.doc.tokens
+        for k in range(noun - 1, max(lo, noun - 6) - 1, -1):
+            token = tokens[k]
+            if token.text.isdigit() and k + 1 < noun:
+                suffix = tokens[k + 1].text.lower()
+                gap = self.doc.text[token.end : tokens[k + 1].start]
+                if gap.strip() in ("-", "‑", "–") and suffix in self.lex.ordinal_suffixes:
+                    return int(token.text)
+            hit = self.lex.ordinals.at(tokens, k, noun)
+            if hit is not None:
+                return int(hit[1].value)
+        return None
+
+    def _participants(self, slots: Slots, trigger: Trigger, a: int, start: int, end: int) -> None:
+        doc, tokens = self.doc, self.doc.tokens
+        chosen = [m for m in doc.mentions if m.type in PERSON_TYPES and start <= m.start < end]
+        if trigger.verb is not None and tokens[trigger.verb].pos == "PRTF" and trigger.verb == a:
+            # "... с президентом X, прибывшим в Китай": the participle's antecedent
+            before = [m for m in doc.mentions if m.type == "person" and start - 4 <= m.end <= start]
+            chosen = before[-1:] + chosen
+        for m in chosen:
+            if any(f.start <= m.start < f.end for f in self.formats):
+                continue
+            k = self._token_at(m.start)
+            if k is not None and self.lex.exclusions.find(tokens, max(0, k - 2), k):
+                continue
+            if m.via == "adjective":
+                after = self._token_at(m.end + 1)
+                if after is None or not self.lex.party_nouns.at(tokens, after, after + 1):
+                    continue
+            if m.entity_id not in slots.participants:
+                slots.participants.append(m.entity_id)
+            if m.type == "person":
+                slots.people.append(m)
+
+    def _token_at(self, offset: int) -> int | None:
+        from bisect import bisect_left
+
+        k = bisect_left(self.starts, offset)
+        return k if k < len(self.starts) else None
+
+    def _documents(self, trigger: Trigger, b: int) -> list[SignedDocuments]:
+        doc, tokens, lex = self.doc, self.doc.tokens, self.lex
+        after = trigger.last + 1
+        count = None
+        first_doc = None
+        for k in range(after, min(b, after + 8)):
+            if lex.document_nouns.at(tokens, k, k + 1):
+                first_doc = k
+                break
+        if first_doc is not None:
+            for k in range(first_doc - 1, max(after, first_doc - 4) - 1, -1):
+                if tokens[k].text.isdigit():
+                    count = int(tokens[k].text)
+                    break
+                hit = lex.cardinals.at(tokens, k, first_doc)
+                if hit is not None:
+                    count = int(hit[1].value)
+                    break
+        title = None
+        sentence = doc.sentences[trigger.sentence]
+        quoted = _QUOTED_TITLE.match(doc.text[tokens[trigger.last].end : sentence.end])
+        if quoted:
+            title = quoted.group(1).strip()
+        topics: list[str] = []
+        for _, entry in lex.topics.find(tokens, first_doc or after, b):
+            if entry.value not in topics:
+                topics.append(entry.value)
+        if title is None and count is None and not topics:
+            return []
+        return [SignedDocuments(title=title, count=count, topics=topics)]
