@@ -13,7 +13,6 @@ import pytest
 from summitry.doc import Doc, Event
 from summitry.pipeline import Pipeline
 
-from conftest import GOLD, SEEDS, need_shared
 
 _PIPELINES: dict[str, Pipeline] = {}
 

@@ -218,7 +218,7 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
             add(candidate.start, candidate.end, entity_id, "ner+kb")
             continue
         key = f"{candidate.type}:{_slug(candidate.normal)}"
-        entity = unknown.setdefault(key, Entity(key, candidate.type, candidate.normal, False))
+        unknown.setdefault(key, Entity(key, candidate.type, candidate.normal, False))
         mentions.append(
             Mention(candidate.start, candidate.end, candidate.text, key, candidate.type, "ner")
         )
