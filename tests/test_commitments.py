@@ -1,0 +1,196 @@
+"""Commitments: one table of composed sentences per rule, in Russian and Ukrainian, and a
+floor on the dev gold.
+
+The sentences are written for these tests (none is taken from the seed texts); each
+states what a reader would code: kind, count, actors, due date, sector.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+PUBLISHED = "2025-04-27"
+
+
+def commitments(text: str, language: str, published: str = PUBLISHED):
+    from summitry import extract
+
+    return extract(text, published=published, language=language).commitments
+
+
+def kinds(text: str, language: str) -> list[str]:
+    return [c.kind for c in commitments(text, language)]
+
+
+# --- kinds of cue ----------------------------------------------------------------------
+KIND_CASES = [
+    # pledges: intent, readiness, promise, commitment, interest, future tense
+    ("ru", "Казахстан намерен расширять поставки зерна в Китай.", ["pledge"]),
+    ("ru", "Узбекистан готов увеличить транзит грузов через свою территорию.", ["pledge"]),
+    ("ru", "Стороны выразили готовность развивать сотрудничество в области медицины.", ["pledge"]),
+    ("ru", "Стороны подтвердили приверженность укреплению региональной безопасности.", ["pledge"]),
+    ("ru", "Стороны заинтересованы в расширении сотрудничества в сфере туризма.", ["pledge"]),
+    ("ru", "Стороны продолжат совместную работу по развитию транспортных коридоров.", ["pledge"]),
+    ("ru", "Стороны будут совместно реализовывать программы обмена студентами.", ["pledge"]),
+    ("uk", "Китай обіцяє збільшити кількість стипендій для студентів з Казахстану.", ["pledge"]),
+    ("uk", "Сторони координуватимуть зусилля у сфері енергетики.", ["pledge"]),
+    ("uk", "Сторони висловлюють готовність розвивати співпрацю в галузі охорони здоров'я.", ["pledge"]),
+    # proposals: a verb of proposing, a proposal named with its author
+    ("ru", "Казахстан предложил создать совместный фонд поддержки малого бизнеса.", ["proposal"]),
+    ("ru", "Стороны поддерживают предложенную инициативу Кыргызстана «Год горных регионов».", ["proposal"]),
+    ("ru", "Стороны отметили важность инициированных Узбекистаном переговоров по созданию водного центра.", ["proposal"]),
+    ("uk", "Казахстан запропонував провести спільні навчання рятувальників.", ["proposal"]),
+    # scheduled events: the next meeting, an agreed or welcomed upcoming event
+    ("ru", "Следующая встреча министров состоится в 2026 году в Китае.", ["scheduled_event"]),
+    ("ru", "Стороны договорились о проведении очередного форума в 2026 году.", ["scheduled_event"]),
+    ("ru", "Стороны приветствуют проведение в 2027 году в Кыргызстане международной конференции по водным ресурсам.", ["scheduled_event"]),
+    ("ru", "Стороны готовы принять участие в торговом форуме в июне текущего года.", ["scheduled_event"]),
+    ("uk", "Наступний саміт відбудеться у Киргизстані у 2027 році.", ["scheduled_event"]),
+    ("uk", "Сторони домовилися про проведення наступної зустрічі у 2026 році.", ["scheduled_event"]),
+]
+
+
+@pytest.mark.parametrize("language, text, expected", KIND_CASES)
+def test_kind(language, text, expected):
+    assert kinds(text, language) == expected
+
+
+# --- not commitments: welcome, praise, support, note, past --------------------------------
+NOT_CASES = [
+    ("ru", "Президент высоко оценил инициативу Китая о создании нового фонда."),
+    ("ru", "Стороны поддерживают усилия Китая по развитию торговли."),
+    ("ru", "Стороны отметили важную роль секретариата в развитии связей."),
+    ("ru", "Стороны приветствовали успешное проведение форума, состоявшегося в марте 2024 года."),
+    ("ru", "Стороны приветствуют создание нового центра в Душанбе."),
+    ("ru", "Министры обсудили вопросы торговли и подписали три соглашения."),
+    ("ru", "Стороны считают, что эти меры будут способствовать росту торговли."),
+    ("uk", "Сторони високо оцінили результати співпраці в галузі енергетики."),
+    ("uk", "Сторони вітають успішне проведення форуму, що відбувся минулого року."),
+    ("uk", "Міністри обговорили питання торгівлі."),
+]
+
+
+@pytest.mark.parametrize("language, text", NOT_CASES)
+def test_not_a_commitment(language, text):
+    assert kinds(text, language) == []
+
+
+# --- one commitment per verb ----------------------------------------------------------------
+SPLIT_CASES = [
+    ("ru", "Стороны выразили готовность расширять торговлю, развивать транспортные коридоры и "
+           "укреплять сотрудничество в сфере образования.", 3),
+    ("uk", "Сторони висловлюють готовність розширювати торгівлю, розвивати транспортні коридори та "
+           "зміцнювати співпрацю в галузі освіти.", 3),
+    # one verb with a list of objects stays one
+    ("ru", "Казахстан намерен продолжать борьбу с терроризмом, экстремизмом и наркотрафиком.", 1),
+    # two bare infinitives sharing an object stay one
+    ("ru", "Стороны готовы обсудить и принять меры по упрощению визового режима.", 1),
+    # a gapped second object of a proposal ("..., а 2027 год – Годом ...") is its own proposal
+    ("ru", "Поддержано наше предложение объявить Астану культурной столицей, а 2027 год – Годом туризма.", 2),
+]
+
+
+@pytest.mark.parametrize("language, text, count", SPLIT_CASES)
+def test_split(language, text, count):
+    found = commitments(text, language)
+    assert len(found) == count
+    spans = [(c.evidence[0].start, c.evidence[0].end) for c in found]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "evidence spans overlap"
+
+
+def test_each_infinitive_has_its_own_clause():
+    text = ("Стороны выразили готовность расширять торговлю, развивать транспортные коридоры и "
+            "укреплять сотрудничество в сфере образования.")
+    found = commitments(text, "ru")
+    assert [c.action.split()[0] for c in found[1:]] == ["развивать", "укреплять"]
+    assert [c.sector for c in found] == ["trade", "transport", "education"]
+
+
+# --- actors ---------------------------------------------------------------------------------
+COMMUNIQUE = (
+    "По итогам встречи министры иностранных дел Республики Казахстан, Китайской Народной "
+    "Республики и Республики Узбекистан /далее -- стороны/ приняли совместное коммюнике. "
+    "Стороны намерены расширять сотрудничество в области энергетики. "
+    "Государства Центральной Азии готовы развивать транзитные перевозки."
+)
+
+
+def test_parties_are_the_adopters():
+    found = commitments(COMMUNIQUE, "ru")
+    assert set(found[0].actors) == {"country:KAZ", "country:CHN", "country:UZB"}
+
+
+def test_central_asian_states_among_the_parties():
+    found = commitments(COMMUNIQUE, "ru")
+    assert set(found[1].actors) == {"country:KAZ", "country:UZB"}
+
+
+ACTOR_CASES = [
+    ("ru", "Казахстанская сторона готова углублять сотрудничество с Китаем.", {"country:KAZ"}),
+    ("ru", "Касым-Жомарт Токаев предложил создать совместный центр.", {"country:KAZ"}),
+    ("uk", "Китай обіцяє збільшити кількість стипендій.", {"country:CHN"}),
+    ("ru", "Стороны приветствуют проведение в 2026 году в Казахстане международной конференции по климату.",
+     {"country:KAZ"}),
+]
+
+
+@pytest.mark.parametrize("language, text, actors", ACTOR_CASES)
+def test_actors(language, text, actors):
+    assert set(commitments(text, language)[0].actors) == actors
+
+
+def test_actor_of_a_sentence_without_subject_is_the_one_before():
+    text = "Казахстан выступает за мир в регионе. Страна намерена продолжать борьбу с терроризмом."
+    assert commitments(text, "ru")[0].actors == ["country:KAZ"]
+
+
+# --- due dates ------------------------------------------------------------------------------
+DUE_CASES = [
+    ("ru", "Следующая встреча министров состоится в 2026 году в Китае.", ("2026", "year")),
+    ("ru", "Стороны готовы принять участие в торговом форуме в мае и в июне текущего года.", ("2025-05", "month")),
+    ("ru", "Стороны намерены разработать стратегию сотрудничества на 2026-2030 годы.", None),
+    ("ru", "Стороны продолжат работу по развитию торговли.", None),
+    ("uk", "Наступний саміт відбудеться у Казахстані у 2027 році.", ("2027", "year")),
+]
+
+
+@pytest.mark.parametrize("language, text, due", DUE_CASES)
+def test_due(language, text, due):
+    found = commitments(text, language)[0]
+    assert (None if found.due is None else (found.due.value, found.due.precision)) == due
+
+
+# --- sectors --------------------------------------------------------------------------------
+SECTOR_CASES = [
+    ("ru", "Стороны намерены совместно бороться с терроризмом и наркотрафиком.", "security"),
+    ("ru", "Стороны готовы увеличить объемы взаимной торговли.", "trade"),
+    ("ru", "Стороны намерены развивать сотрудничество в сфере сельского хозяйства.", "agriculture"),
+    ("ru", "Стороны продолжат тесное взаимодействие.", "diplomacy"),
+    ("uk", "Сторони готові розвивати співпрацю у сфері охорони здоров'я.", "health"),
+    ("uk", "Сторони готові спрощувати візові процедури для туристів.", "tourism"),
+]
+
+
+@pytest.mark.parametrize("language, text, sector", SECTOR_CASES)
+def test_sector(language, text, sector):
+    assert commitments(text, language)[0].sector == sector
+
+
+# --- the lexicons ---------------------------------------------------------------------------
+@pytest.mark.parametrize("language", ["ru", "uk", "en", "kk"])
+def test_lexicon_loads(language):
+    from summitry.commitments.lexicon import lexicon
+    from summitry.commitments.sectors import SECTORS, sector_lexicon
+
+    sectors = sector_lexicon(language)
+    assert sectors is not None
+    assert {e.sector for e in sectors.single.values()} - {"_generic"} <= set(SECTORS)
+    if language in ("ru", "uk"):
+        assert lexicon(language) is not None
+
+
+def test_a_language_without_a_lexicon_gives_none():
+    assert commitments("这是一个测试。", "zh") == []
+
+# The dev-gold floors for commitments live in tests/test_accuracy.py with the other layers.
