@@ -76,6 +76,7 @@ class KBEntry:
     adjectives: dict[str, list[str]] = field(default_factory=dict)
     case_sensitive: set[str] = field(default_factory=set)
     members: list[str] = field(default_factory=list)
+    country: str | None = None  # the state a place, body or outlet belongs to
     offices: list[Office] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
 
@@ -211,6 +212,7 @@ def _entry(item: Any, where: str) -> KBEntry:
         adjectives=_names(item.get("adjectives"), where),
         case_sensitive={str(n) for n in item.get("case_sensitive") or []},
         members=[str(m) for m in item.get("members") or []],
+        country=item.get("country"),
     )
     for office in item.get("offices") or []:
         entry.offices.append(
