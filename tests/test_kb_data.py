@@ -252,3 +252,115 @@ def test_core_entries_present(entity_id: str) -> None:
 
 def test_total_entries() -> None:
     assert len(ENTRIES) >= MIN_TOTAL, f"only {len(ENTRIES)} entries, expected >= {MIN_TOTAL}"
+
+
+# --- country: the state a place, national body or outlet belongs to ------------------
+
+PLACE_COUNTRIES = {
+    "place:astana": "country:KAZ",
+    "place:almaty": "country:KAZ",
+    "place:bishkek": "country:KGZ",
+    "place:dushanbe": "country:TJK",
+    "place:ashgabat": "country:TKM",
+    "place:tashkent": "country:UZB",
+    "place:samarkand": "country:UZB",
+    "place:xian": "country:CHN",
+    "place:tianjin": "country:CHN",
+    "place:moscow": "country:RUS",
+    "place:beijing": "country:CHN",
+    "place:khorgos": "country:KAZ",
+    "place:xinjiang": "country:CHN",
+}
+CORE_STATES = {"CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB", "RUS"}
+MIN_PLACES_WITH_COUNTRY = 0.8
+
+
+def _places() -> list[dict[str, Any]]:
+    return [e for file, e in ENTRIES if file == "places.yaml"]
+
+
+def _section_states(path: Path) -> dict[str, str]:
+    """Place id -> the core state whose '# --- State ---' section of places.yaml holds it."""
+    names = {"Kazakhstan": "KAZ", "Kyrgyzstan": "KGZ", "Tajikistan": "TJK",
+             "Turkmenistan": "TKM", "Uzbekistan": "UZB", "China": "CHN", "Russia": "RUS"}
+    out: dict[str, str] = {}
+    state = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        header = re.match(r"^# --- (.+?) -+\s*$", line)
+        if header:
+            state = names.get(header.group(1).strip())
+        elif state and line.startswith("- id: "):
+            out[line[len("- id: "):].strip()] = state
+    return out
+
+
+def test_country_refers_to_a_country() -> None:
+    problems = []
+    for file, entry in ENTRIES:
+        if "country" not in entry:
+            continue
+        country = entry["country"]
+        if entry.get("type") == "country":
+            problems.append(f"{_where(file, entry)}: a country does not carry country:")
+        elif not str(country).startswith("country:") or country not in IDS:
+            problems.append(f"{_where(file, entry)}: country {country!r} is not a known country id")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("place_id, country", sorted(PLACE_COUNTRIES.items()))
+def test_place_country(place_id: str, country: str) -> None:
+    entries = {e["id"]: e for e in _places()}
+    assert place_id in entries, f"{place_id} missing from places.yaml"
+    assert entries[place_id].get("country") == country
+
+
+def test_core_state_places_have_their_country() -> None:
+    """Every place listed under a core state's section of places.yaml carries that state."""
+    sections = _section_states(DATA / "places.yaml")
+    assert set(sections.values()) == CORE_STATES
+    entries = {e["id"]: e for e in _places()}
+    problems = [
+        f"places.yaml: {place_id} should have country: country:{state}, "
+        f"not {entries[place_id].get('country')!r}"
+        for place_id, state in sorted(sections.items())
+        if entries[place_id].get("country") != f"country:{state}"
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_most_places_have_a_country() -> None:
+    places = _places()
+    with_country = sum(1 for e in places if e.get("country"))
+    assert with_country >= MIN_PLACES_WITH_COUNTRY * len(places), (
+        f"only {with_country} of {len(places)} places have a country")
+
+
+@pytest.mark.parametrize(
+    "entity_id, country",
+    [("organization:akorda", "country:KAZ"), ("organization:kazmunaygas", "country:KAZ"),
+     ("organization:cnpc", "country:CHN"), ("organization:communist-party-of-china", "country:CHN"),
+     ("organization:xinhua", "country:CHN"), ("organization:tass", "country:RUS"),
+     ("organization:kazinform", "country:KAZ"), ("organization:ukrinform", "country:UKR"),
+     ("organization:reuters", "country:GBR"), ("organization:associated-press", "country:USA")],
+)
+def test_body_and_outlet_country(entity_id: str, country: str) -> None:
+    entries = {str(e.get("id")): e for _, e in ENTRIES}
+    assert entries[entity_id].get("country") == country
+
+
+def test_every_outlet_has_a_country() -> None:
+    missing = [
+        str(e.get("id")) for file, e in ENTRIES
+        if file == "outlets.yaml" and not e.get("country")
+    ]
+    assert not missing, f"outlets without a country: {missing}"
+
+
+@pytest.mark.parametrize(
+    "entity_id",
+    ["organization:sco", "organization:united-nations", "place:central-asia", "place:caspian-sea",
+     "place:silk-road", "place:fergana-valley"],
+)
+def test_multistate_entries_have_no_country(entity_id: str) -> None:
+    entries = {str(e.get("id")): e for _, e in ENTRIES}
+    assert "country" not in entries[entity_id]
