@@ -53,7 +53,19 @@ def tokens(text: str, language: str | None) -> list[Token]:
     return out
 
 
+def chinese_tokens(text: str) -> list[Token]:
+    """Chinese words from jieba (its dictionary ships in the wheel), keyed by themselves."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    out = []
+    for word, start, end in jieba.tokenize(text):
+        if word.strip() and WORD.fullmatch(word):
+            out.append(Token(start, end, word, word, "", frozenset({word.lower()})))
+    return out
+
+
 @stage("segment", requires=("text", "language"), assigns=("sentences", "tokens"))
 def segment(doc: Doc) -> None:
     doc.sentences = sentences(doc.text, doc.language)
-    doc.tokens = [] if doc.language == "zh" else tokens(doc.text, doc.language)
+    doc.tokens = chinese_tokens(doc.text) if doc.language == "zh" else tokens(doc.text, doc.language)
