@@ -13,7 +13,7 @@ from datetime import date
 
 from summitry.commitments.grammar import any_parse, comma, hard_break, is_finite, is_plural_nominative
 from summitry.commitments.lexicon import Lexicon
-from summitry.doc import Doc, Mention, Sentence
+from summitry.doc import Doc, Mention, Sentence, Token
 from summitry.kb import KnowledgeBase
 
 LOCATIVE = frozenset({"в", "во", "у", "в.", "г.", "in", "at"})
@@ -114,6 +114,10 @@ class Actors:
                 return [state]
         return []
 
+    def names_parties(self, token: Token) -> bool:
+        """Whether a word stands for the parties ("Стороны" in the plural nominative)."""
+        return self.lexicon.has("parties", token.keys) and is_plural_nominative(token, self.doc.language or "ru")
+
     def _nominative_at(self, offset: int) -> bool:
         i = bisect_left(self._token_starts, offset)
         if i >= len(self.doc.tokens):
@@ -142,7 +146,7 @@ class Actors:
         for token in self.doc.tokens[first:]:
             if token.start >= end:
                 break
-            if self.lexicon.has("parties", token.keys) and is_plural_nominative(token, self.doc.language or "ru"):
+            if self.names_parties(token):
                 found += self.parties
         if not found:
             found = organizations

@@ -20,6 +20,7 @@ from summitry.doc import Commitment, Doc, Sentence, Span, Token
 from summitry.kb import KnowledgeBase
 from summitry.kb.matcher import PhraseIndex
 
+PLAIN_LANGUAGES = ("en", "kk")  # no morphological analyzer: read by word order and endings
 LIST_MARKERS = ("-", "—", "–", "•", "*", "·")
 PREPOSITIONS = frozenset({"о", "об", "по", "про", "щодо", "on", "to", "for"})
 QUOTES = "«\"“„"
@@ -45,12 +46,14 @@ class Draft:
 class Finder:
     """Commitments of one Doc."""
 
+    actor_type: type[Actors] = Actors
+
     def __init__(self, doc: Doc, lex: Lexicon, kb: KnowledgeBase) -> None:
         self.doc = doc
         self.lex = lex
         self.language = doc.language or "ru"
         self.tokens = doc.tokens
-        self.actors = Actors(doc, lex, kb)
+        self.actors = self.actor_type(doc, lex, kb)
         self.timing = Timing(doc, lex)
 
     # --- small predicates -----------------------------------------------------------
@@ -499,5 +502,9 @@ def find(doc: Doc, kb: KnowledgeBase | None = None) -> list[Commitment]:
     lex = lexicon(doc.language or "")
     if lex is None or not doc.tokens:
         return []
+    if lex.language in PLAIN_LANGUAGES:
+        from summitry.commitments.plain import FINDERS  # they build on Finder
+
+        return FINDERS[lex.language](doc, lex, kb or KnowledgeBase.default()).run()
     return Finder(doc, lex, kb or KnowledgeBase.default()).run()
 

@@ -18,6 +18,9 @@ from summitry.errors import SummitryError
 from summitry.kb.matcher import Phrase, PhraseIndex, compile_phrase, word_keys
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
+# Languages whose lexicon words are keyed by their own light morphology (summitry.morph);
+# Russian and Ukrainian entries are keyed by the Russian analyzer, as they always were.
+OWN_KEYS = ("en", "kk")
 
 # (section, subsection) of a cue, e.g. ("pledge", "infinitive")
 Cue = tuple[str, str]
@@ -34,6 +37,7 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     action_noun_endings: tuple[str, ...] = ()
     hereinafter: re.Pattern[str] | None = None
+    affixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def has(self, name: str, keys: frozenset[str]) -> bool:
         """Whether a token with these keys is in the word list `name`."""
@@ -43,19 +47,19 @@ class Lexicon:
         return f"Lexicon({self.language}, {len(self.words)} word lists)"
 
 
-def _phrases(items: Any, value: Any) -> list[Phrase[Any]]:
+def _phrases(items: Any, value: Any, language: str = "ru") -> list[Phrase[Any]]:
     out = []
     for item in items or []:
-        phrase = compile_phrase(str(item), value)
+        phrase = compile_phrase(str(item), value, language=language)
         if phrase is not None:
             out.append(phrase)
     return out
 
 
-def _keys(items: Any) -> frozenset[str]:
+def _keys(items: Any, language: str = "ru") -> frozenset[str]:
     keys: set[str] = set()
     for item in items or []:
-        keys |= word_keys(str(item))
+        keys |= word_keys(str(item), language)
     return frozenset(keys)
 
 
@@ -69,33 +73,38 @@ def lexicon(language: str) -> Lexicon | None:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise SummitryError(f"{path}: not valid YAML: {exc}") from exc
+    keyed = language if language in OWN_KEYS else "ru"
     cues: list[Phrase[Cue]] = []
     for section in ("pledge", "proposal", "scheduled"):
         for sub, items in (data.get(section) or {}).items():
-            cues += _phrases(items, (section, sub))
+            cues += _phrases(items, (section, sub), keyed)
     groups: list[Phrase[list[str]]] = []
     for group in data.get("groups") or []:
-        groups += _phrases(group.get("phrases"), list(group.get("members") or []))
+        groups += _phrases(group.get("phrases"), list(group.get("members") or []), keyed)
     scheduled = data.get("scheduled") or {}
     words = {
-        name: _keys(data.get(name))
+        name: _keys(data.get(name), keyed)
         for name in (
             "past_markers", "event_nouns", "anaphoric", "parties", "validity_nouns", "relative", "statements",
         )
     }
     for name in ("upcoming", "holding", "soon"):
-        words[name] = _keys(scheduled.get(name))
+        words[name] = _keys(scheduled.get(name), keyed)
     # the verb of "принять участие", "провести": an infinitive of taking part or holding
-    words["participation"] = _keys(str(p).split()[0] for p in scheduled.get("participation") or [])
+    words["participation"] = _keys((str(p).split()[0] for p in scheduled.get("participation") or []), keyed)
+    # word lists of the word-order reading (summitry.commitments.plain): en, kk
+    for name, items in (data.get("words") or {}).items():
+        words[str(name)] = _keys(items, keyed)
     hereinafter = data.get("hereinafter")
     return Lexicon(
         language=language,
         cues=PhraseIndex(cues),
-        welcome=PhraseIndex(_phrases(data.get("welcome"), "welcome")),
-        praise=PhraseIndex(_phrases(data.get("praise"), "praise")),
+        welcome=PhraseIndex(_phrases(data.get("welcome"), "welcome", keyed)),
+        praise=PhraseIndex(_phrases(data.get("praise"), "praise", keyed)),
         groups=PhraseIndex(groups),
-        topic_anaphora=PhraseIndex(_phrases(data.get("topic_anaphora"), "topic")),
+        topic_anaphora=PhraseIndex(_phrases(data.get("topic_anaphora"), "topic", keyed)),
         words=words,
         action_noun_endings=tuple(data.get("action_noun_endings") or ()),
         hereinafter=re.compile(hereinafter, re.IGNORECASE) if hereinafter else None,
+        affixes={str(k): tuple(str(e) for e in v or ()) for k, v in (data.get("affixes") or {}).items()},
     )
