@@ -306,23 +306,31 @@ def _protagonist(mentions: list[Mention], kb: KnowledgeBase, office: str, on: da
 
 
 def _link_surnames(doc, kb, mentions, used, add) -> None:  # type: ignore[no-untyped-def]
-    """A known person's surname alone, after the document named them in full."""
-    first_seen: dict[str, int] = {}
-    for mention in mentions:
-        if mention.type == "person" and mention.via == "alias":
-            first_seen.setdefault(mention.entity_id, mention.start)
-    surnames: list[tuple[frozenset[str], str, int]] = []
-    for entity_id, offset in first_seen.items():
-        for language, name in kb[entity_id].all_names():
+    """A known person's surname alone, where the document names them in full somewhere.
+
+    Anywhere, not only after: a headline often has the surname before the body's full
+    name. Chinese names put the family name first ("Xi" of "Xi Jinping", "Ван" of "Ван И"),
+    so for a person the knowledge base names in Chinese the first word counts as well.
+    """
+    named = {m.entity_id for m in mentions if m.type == "person" and m.via == "alias"}
+    surnames: list[tuple[frozenset[str], str]] = []
+    for entity_id in named:
+        entry = kb[entity_id]
+        chinese = bool(entry.names.get("zh")) and entry.names.get("zh", [""])[0][:1] >= "\u4e00"
+        for language, name in entry.all_names():
             parts = name.split()
-            if len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1][:1].isupper():
-                surnames.append((word_keys(parts[-1], language), entity_id, offset))
+            if len(parts) < 2 or language == "zh":
+                continue
+            if len(parts[-1]) >= 4 and parts[-1][:1].isupper():
+                surnames.append((word_keys(parts[-1], language), entity_id))
+            if chinese and parts[0][:1].isupper() and len(parts) == 2:
+                surnames.append((frozenset({parts[0].lower()}), entity_id))
     if not surnames:
         return
     for i, token in enumerate(doc.tokens):
         if i in used or not token.text[:1].isupper() or _overlaps(mentions, token.start, token.end):
             continue
-        hits = {e for keys, e, offset in surnames if offset < token.start and not keys.isdisjoint(token.keys)}
+        hits = {e for keys, e in surnames if not keys.isdisjoint(token.keys)}
         if len(hits) == 1:
             add(token.start, token.end, hits.pop(), "surname")
             used.add(i)
