@@ -45,11 +45,20 @@ def analyzer(language: str) -> Any | None:
     return _ANALYZERS[language]
 
 
+_KK_POSSESSIVE = ("сы", "сі", "ы", "і")
+
+
 def _kk_stems(word: str) -> set[str]:
+    """The word and its stems without a case ending, then without a possessive one
+    ("кездесуіне" -> "кездесуі" -> "кездесу")."""
     stems = {word}
     for suffix in _KK_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stems.add(word[: -len(suffix)])
+    for stem in list(stems):
+        for suffix in _KK_POSSESSIVE:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 4:
+                stems.add(stem[: -len(suffix)])
     return stems
 
 

@@ -83,10 +83,13 @@ def compile_phrase(
         return None
     words = []
     single = len(pieces) == 1
-    for piece in pieces:
-        keys, proper = _alias_word(piece, language)
+    analysed = [_alias_word(piece, language) for piece in pieces]
+    # A name made only of common words ("Консультативная встреча", "Деловой совет") is a
+    # name only when written as one: its capitalised first word must stay capitalised.
+    generic = not any(proper for _, proper in analysed)
+    for k, (piece, (keys, proper)) in enumerate(zip(pieces, analysed)):
         upper = piece.isupper() and len(piece) <= 6 and not piece.isdigit()
-        caps = piece[:1].isupper() and (single or proper)
+        caps = piece[:1].isupper() and (single or proper or (generic and k == 0))
         words.append(Word(keys, caps, upper, piece if case_sensitive else None))
     return Phrase(tuple(words), value, text)
 

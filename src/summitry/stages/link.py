@@ -164,7 +164,8 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
         ids = list(dict.fromkeys(p.value for p in phrases))
         add(tokens[first].start, tokens[end - 1].end, ids[0], "alias")
         used.update(range(first, end))
-        if end - first >= 2 and kb[ids[0]].type in ("organization", "format"):
+        container = kb[ids[0]].type
+        if end - first >= 2 and container in ("organization", "format", "place"):
             # names inside a body's or a format's name are mentions too: the UN in
             # "Генеральная Ассамблея ООН", Afghanistan in "...для Центральной Азии и Афганистана"
             # A name at the head of the container is a modifier ("Shanghai Cooperation
@@ -174,6 +175,8 @@ def link(doc: Doc, kb: KnowledgeBase | None = None) -> None:
                 hits = [
                     (e, p) for e, p in linker.names.matches_at(tokens, j, text)
                     if e <= end and e - j < end - first and p.value != ids[0]
+                    # a route or railway named after states mentions the states only
+                    and (container != "place" or kb[p.value].type == "country")
                 ]
                 if not hits:
                     j += 1
