@@ -89,7 +89,12 @@ def eval_cmd(
         run = run_gold(gold, texts or gold_dir)
     for problem in run.errors:
         err.print(f"[red]skipped[/red] {problem}", highlight=False)
-    report = evaluate(gold, run.records, None, names=kb_names())
+    links = None
+    if gold.links is not None:
+        from summitry.store import links_for_gold
+
+        links = links_for_gold(run.records)  # ingests the records into a temporary store
+    report = evaluate(gold, run.records, links, names=kb_names())
     if as_json:
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -101,4 +106,10 @@ def eval_cmd(
 
 
 def main() -> None:  # pragma: no cover - the console script calls app()
+    app()
+
+
+import summitry.cli_store  # noqa: E402,F401  (registers the store's commands)
+
+if __name__ == "__main__":  # pragma: no cover - `python -m summitry.cli`
     app()

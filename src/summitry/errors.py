@@ -4,7 +4,8 @@
     ├── InputError        a text, file, URL or manifest line that cannot be read
     ├── GoldError         a gold file that lacks a scored field or has one of the wrong shape
     ├── KnowledgeBaseError  a knowledge-base or lexicon data file that is malformed
-    └── PipelineError     stages declared in an order that cannot work
+    ├── PipelineError     stages declared in an order that cannot work
+    └── StoreError        a store that cannot be opened, or a query naming what it does not hold
 """
 
 from __future__ import annotations
@@ -38,3 +39,7 @@ class KnowledgeBaseError(SummitryError):
 
 class PipelineError(SummitryError):
     """A pipeline whose stages need something no earlier stage assigns."""
+
+
+class StoreError(SummitryError):
+    """A store that cannot be opened, or a query naming something the store does not hold."""
