@@ -14,6 +14,7 @@ FLOORS = {
     "entities": {"f1": 0.96, "precision": 0.94, "recall": 0.98},
     "events": {"f1": 1.0, "date_exact": 1.0, "place_accuracy": 1.0, "participant_f1": 0.97},
     "commitments": {"f1": 0.95, "kind_accuracy": 0.98, "due_accuracy": 0.98, "actor_f1": 0.97},
+    "links": {"f1": 0.9, "recall": 1.0},
 }
 
 

@@ -196,6 +196,14 @@ def _merged(cluster: _Cluster) -> MergedEvent:
     )
 
 
+def _block(report: SourcedEvent) -> tuple[str, int | None]:
+    """(kind family, year) of a report: summits and meetings may merge, so they share one."""
+    kind = str(report.event.get("type"))
+    family = "meeting" if kind in ("summit", "meeting") else kind
+    when = period(report.event.get("date"))
+    return family, (when[0].year if when else None)
+
+
 def merge_events(events: list[SourcedEvent], *, kb: Any = None) -> list[MergedEvent]:
     """Group reports of the same event; the result is ordered by date, then key.
 
@@ -206,9 +214,18 @@ def merge_events(events: list[SourcedEvent], *, kb: Any = None) -> list[MergedEv
     kb = _kb(kb)
     ordered = sorted(events, key=lambda r: (r.published or date.max, r.doc_id, r.index, r.source))
     clusters: list[_Cluster] = []
+    # Clusters by (kind family, year of their first report): a report is compared only with
+    # the clusters of its family in its year and the years beside it, and with undated ones,
+    # so merging stays near-linear on a large store. An undated report sees its whole family.
+    blocks: dict[tuple[str, int | None], list[_Cluster]] = {}
     for report in ordered:
+        family, year = _block(report)
+        if year is None:
+            nearby = [c for (f, _), cs in blocks.items() if f == family for c in cs]
+        else:
+            nearby = [c for y in (year - 1, year, year + 1, None) for c in blocks.get((family, y), [])]
         best: tuple[float, _Cluster, list[str]] | None = None
-        for cluster in clusters:
+        for cluster in nearby:
             total, reasons = 0.0, list[str]()
             for other in cluster.reports:
                 ok, strength, why = compatible(report, other, kb)
@@ -220,7 +237,9 @@ def merge_events(events: list[SourcedEvent], *, kb: Any = None) -> list[MergedEv
                 if best is None or score > best[0]:
                     best = (score, cluster, reasons)
         if best is None:
-            clusters.append(_Cluster(report))
+            cluster = _Cluster(report)
+            clusters.append(cluster)
+            blocks.setdefault((family, year), []).append(cluster)
             continue
         cluster = best[1]
         duplicate = any(r.doc_id == report.doc_id and r.index == report.index

@@ -10,6 +10,7 @@ Also here: the few date helpers both modules need, since a record date is a
 from __future__ import annotations
 
 import calendar
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -126,6 +127,12 @@ def period(value: Any) -> tuple[date, date, str] | None:
         text, precision = value, None
     if not text:
         return None
+    return _period(str(text), precision if isinstance(precision, str) else None)
+
+
+@lru_cache(maxsize=65_536)
+def _period(text: str, precision: str | None) -> tuple[date, date, str] | None:
+    """Cached: tracking asks for the same few thousand dates millions of times."""
     parts = str(text).split("-")
     try:
         numbers = [int(p) for p in parts[:3]]

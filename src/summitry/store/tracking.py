@@ -84,6 +84,7 @@ class Rules:
         self.tolerance_days = {str(k): int(v) for k, v in data["tolerance_days"].items()}
         self.undated_horizon_days = int(data["undated_horizon_days"])
         self._formats: list[tuple[str, str]] | None = None
+        self._concepts_seen: dict[str, set[str]] = {}  # the pool's texts, asked once per promise
 
     @staticmethod
     def has(text: str, cues: list[str]) -> bool:
@@ -98,7 +99,13 @@ class Rules:
         return next((months for months, cues in self.periods if self.has(text, cues)), None)
 
     def concepts_in(self, text: str) -> set[str]:
-        return {name for name, cues in self.concepts.items() if self.has(text, cues)}
+        found = self._concepts_seen.get(text)
+        if found is None:
+            found = {name for name, cues in self.concepts.items() if self.has(text, cues)}
+            if len(self._concepts_seen) > 50_000:
+                self._concepts_seen.clear()
+            self._concepts_seen[text] = found
+        return found
 
     def ordinal(self, text: str) -> int | None:
         match = _DIGIT_ORDINAL.search(text)
@@ -325,7 +332,12 @@ def _candidates(p: _Promise, pool: list[tuple[MergedEvent, str]], due: Any, r: R
                 *, by_kind: bool) -> list[Fulfilment]:
     span = period(due)
     found = []
+    accepted = {t for k in p.kinds for t in r.accepts.get(k, [k])} if by_kind else None
     for event, text in pool:
+        if accepted is not None and event.type not in accepted:
+            continue  # the cheap test first: most events are of another kind
+        if accepted is None and event.type not in ("launch", "report"):
+            continue
         later = [rep for rep in event.reports if _later(rep, event, p)]
         if not later:
             continue
@@ -335,9 +347,15 @@ def _candidates(p: _Promise, pool: list[tuple[MergedEvent, str]], due: Any, r: R
         scored = _score(p, event, text, span, r, kb, by_kind=by_kind)
         if scored:
             found.append(Fulfilment(event.key, event.reports, round(scored[0], 3), scored[1]))
-    order = {e.key: (period(e.date) or (date.max,))[0] for e, _ in pool}
-    found.sort(key=lambda f: (-f.score, order.get(f.event_key, date.max), f.event_key))
+    order = {f.event_key: _first_day(f) for f in found}
+    found.sort(key=lambda f: (-f.score, order[f.event_key], f.event_key))
     return found
+
+
+def _first_day(fulfilment: Fulfilment) -> date:
+    """The event's first day, for ordering candidates (undated last)."""
+    days_ = [period(r.event.get("date")) for r in fulfilment.reports]
+    return min((d[0] for d in days_ if d), default=date.max)
 
 
 def fulfilled_on(fulfilment: Fulfilment) -> date | None:
