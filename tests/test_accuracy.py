@@ -27,7 +27,10 @@ def report():
     gold = load_gold(GOLD)
     run = run_gold(gold, SEEDS)
     assert not run.errors
-    return evaluate(gold, run.records, None, names=kb_names()), run
+    from summitry.store import links_for_gold
+
+    links = links_for_gold(run.records)  # as `summitry eval` does: through a temporary store
+    return evaluate(gold, run.records, links, names=kb_names()), run
 
 
 @pytest.mark.parametrize("layer, figure", [(l, f) for l, fs in FLOORS.items() for f in fs])

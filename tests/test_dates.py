@@ -161,6 +161,140 @@ def test_enough_cases_in_every_language() -> None:
         assert sum(1 for c in CASES if c[0] == language) >= 8
 
 
+# durations, deadlines, seasons, weeks and parts of periods: what commitments are due by.
+# A duration resolves to its END (the deadline) at its unit's precision; a season to its
+# year; a week to its Monday's month. P is Tuesday 2025-06-17; N a Friday in November.
+N = date(2025, 11, 7)
+F = date(2025, 2, 13)
+# language, sentence, published, the expression as written, value, precision, kind
+PERIOD_CASES: list[tuple[str, str, date, str, str, str, str]] = [
+    # --- Russian
+    ("ru", "Подрядчик обязан сдать мост в течение шести лет.", P, "в течение шести лет", "2031", "year", "duration"),
+    ("ru", "В ближайшие три года банк выделит кредиты.", P, "В ближайшие три года", "2028", "year", "duration"),
+    ("ru", "Завод построят в течение ближайших двух лет.", P, "в течение ближайших двух лет", "2027", "year", "duration"),
+    ("ru", "Сеть охватит регион в течение 5 лет.", P, "в течение 5 лет", "2030", "year", "duration"),
+    ("ru", "Линию запустят в течение шести месяцев.", P, "в течение шести месяцев", "2025-12", "month", "duration"),
+    ("ru", "Фонд вложит средства в следующие пять лет.", P, "в следующие пять лет", "2030", "year", "duration"),
+    ("ru", "Стороны обязались до конца марта утвердить план.", F, "до конца марта", "2025-03", "month", "deadline"),
+    ("ru", "Проект утвердят до конца марта.", P, "до конца марта", "2026-03", "month", "deadline"),
+    ("ru", "Терминал заработает к концу 2026 года.", P, "к концу 2026 года", "2026", "year", "deadline"),
+    ("ru", "Соглашение ратифицируют до конца года.", P, "до конца года", "2025", "year", "deadline"),
+    ("ru", "Тарифы снизят до конца следующего года.", P, "до конца следующего года", "2026", "year", "deadline"),
+    ("ru", "Пункт пропуска откроют до конца месяца.", P, "до конца месяца", "2025-06", "month", "deadline"),
+    ("ru", "Делегация приезжала прошлой осенью.", F, "прошлой осенью", "2024", "year", "season"),
+    ("ru", "Переговоры прошли минувшей осенью в Бишкеке.", N, "минувшей осенью", "2024", "year", "season"),
+    ("ru", "Форум пройдет весной в Душанбе.", N, "весной", "2026", "year", "season"),
+    ("ru", "Учения состоялись весной.", date(2025, 7, 1), "весной", "2025", "year", "season"),
+    ("ru", "Выставку откроют летом 2026 года.", P, "летом 2026 года", "2026", "year", "season"),
+    ("ru", "Министры встретятся осенью прошлого года.", P, "осенью прошлого года", "2024", "year", "season"),
+    ("ru", "Консультации назначены на следующей неделе.", P, "на следующей неделе", "2025-06", "month", "point"),
+    ("ru", "Договор подпишут на этой неделе.", date(2025, 7, 1), "на этой неделе", "2025-06", "month", "point"),
+    ("ru", "Пленум созовут в начале мая.", P, "в начале мая", "2025-05", "month", "point"),
+    ("ru", "Дорогу сдадут в конце 2025 года.", P, "в конце 2025 года", "2025", "year", "point"),
+    ("ru", "Встреча намечена в середине июля.", P, "в середине июля", "2025-07", "month", "point"),
+    ("ru", "Рост ожидается во второй половине года.", P, "во второй половине года", "2025", "year", "point"),
+    # --- Ukrainian
+    ("uk", "Компанія побудує склад протягом наступних трьох років.", N, "протягом наступних трьох років", "2028", "year", "duration"),
+    ("uk", "Уряд виділить гранти протягом найближчих двох років.", P, "протягом найближчих двох років", "2027", "year", "duration"),
+    ("uk", "Впродовж п’яти років обсяг зросте вдвічі.", P, "Впродовж п’яти років", "2030", "year", "duration"),
+    ("uk", "Міністерство ухвалить порядок до кінця року.", P, "до кінця року", "2025", "year", "deadline"),
+    ("uk", "Кордон відкриють до кінця березня.", F, "до кінця березня", "2025-03", "month", "deadline"),
+    ("uk", "Трасу збудують до кінця 2027 року.", P, "до кінця 2027 року", "2027", "year", "deadline"),
+    ("uk", "Конференція відбудеться навесні у Варшаві.", N, "навесні", "2026", "year", "season"),
+    ("uk", "Торік восени сторони підписали меморандум.", P, "Торік восени", "2024", "year", "season"),
+    ("uk", "Минулої осені делегація відвідала Алмати.", F, "Минулої осені", "2024", "year", "season"),
+    ("uk", "Нараду призначено наступного тижня.", P, "наступного тижня", "2025-06", "month", "point"),
+    ("uk", "Рішення ухвалять на початку травня.", P, "на початку травня", "2025-05", "month", "point"),
+    ("uk", "Звіт оприлюднять наприкінці року.", P, "наприкінці року", "2025", "year", "point"),
+    # --- English
+    ("en", "The firm will build the plant within three years.", P, "within three years", "2028", "year", "duration"),
+    ("en", "Investment will total $5 billion over the next five years.", P, "over the next five years", "2030", "year", "duration"),
+    ("en", "Tariffs will fall in the next 12 months.", P, "in the next 12 months", "2026-06", "month", "duration"),
+    ("en", "The line will open by the end of 2026.", P, "by the end of 2026", "2026", "year", "deadline"),
+    ("en", "The rules take effect by the end of the year.", P, "by the end of the year", "2025", "year", "deadline"),
+    ("en", "The bridge is due by end-2027.", P, "by end-2027", "2027", "year", "deadline"),
+    ("en", "Ministers want a draft by the end of March.", F, "by the end of March", "2025-03", "month", "deadline"),
+    ("en", "Talks resume in the autumn in Geneva.", date(2024, 7, 4), "in the autumn", "2024", "year", "season"),
+    ("en", "A forum will be held in the spring.", N, "in the spring", "2026", "year", "season"),
+    ("en", "The envoys met last autumn.", F, "last autumn", "2024", "year", "season"),
+    ("en", "The company plans an offering in the spring of 2027.", P, "in the spring of 2027", "2027", "year", "season"),
+    ("en", "Negotiators meet again next week.", P, "next week", "2025-06", "month", "point"),
+    ("en", "The summit may be held early next year.", P, "early next year", "2026", "year", "point"),
+    ("en", "Output should recover by mid-2026.", P, "by mid-2026", "2026", "year", "point"),
+    ("en", "Exports rose in the first half of 2025.", P, "in the first half of 2025", "2025", "year", "point"),
+    ("en", "A deal is expected later this year.", P, "later this year", "2025", "year", "point"),
+    ("en", "The minister resigned earlier this month.", P, "earlier this month", "2025-06", "month", "point"),
+    # --- Kazakh
+    ("kk", "Алдағы үш жылда зауыт салынады.", P, "Алдағы үш жылда", "2028", "year", "duration"),
+    ("kk", "Жол бес жыл ішінде салынады.", P, "бес жыл ішінде", "2030", "year", "duration"),
+    ("kk", "Көпір жыл соңына дейін ашылады.", P, "жыл соңына дейін", "2025", "year", "deadline"),
+    ("kk", "Терминал 2026 жылдың соңына дейін іске қосылады.", P, "2026 жылдың соңына дейін", "2026", "year", "deadline"),
+    ("kk", "Форум биыл қазан айында Алматыда өтеді.", P, "биыл қазан айында", "2025-10", "month", "point"),
+    ("kk", "Көрме келесі жылы наурызда ашылады.", P, "келесі жылы наурызда", "2026-03", "month", "point"),
+    ("kk", "Министрлер күзде кездеседі.", P, "күзде", "2025", "year", "season"),
+    ("kk", "Өткен күзде келісім жасалды.", F, "Өткен күзде", "2024", "year", "season"),
+    ("kk", "Келіссөздер келесі аптада өтеді.", P, "келесі аптада", "2025-06", "month", "point"),
+    # --- Chinese
+    ("zh", "中方将在未来三年为地区国家提供奖学金。", P, "未来三年", "2028", "year", "duration"),
+    ("zh", "该项目将于年底前建成。", P, "年底前", "2025", "year", "deadline"),
+    ("zh", "双方商定明年春天举行会谈。", P, "明年春天", "2026", "year", "season"),
+    ("zh", "部长们将于下周会晤。", P, "下周", "2025-06", "month", "point"),
+]
+
+
+@pytest.mark.parametrize(
+    "language, sentence, published, span, value, precision, kind",
+    PERIOD_CASES,
+    ids=[f"{c[0]}-{c[3]}" for c in PERIOD_CASES],
+)
+def test_period_case(language: str, sentence: str, published: date, span: str, value: str,
+                     precision: str, kind: str) -> None:
+    found = find_dates(sentence, language, published)
+    assert [d.text for d in found] == [span]
+    expr = found[0]
+    assert expr.start == sentence.index(span) and expr.end == expr.start + len(span)
+    assert (expr.value.value, expr.value.precision, expr.kind) == (value, precision, kind)
+    assert expr.relative or any(ch.isdigit() for ch in span)
+    if kind == "duration":  # the end of the period, kept as a range's end too
+        assert expr.end_value == expr.value
+
+
+def test_enough_period_cases() -> None:
+    assert len(PERIOD_CASES) >= 40
+    for language in ("ru", "uk", "en", "kk", "zh"):
+        assert sum(1 for c in PERIOD_CASES if c[0] == language) >= 4
+    assert {c[6] for c in PERIOD_CASES} == {"duration", "deadline", "season", "point"}
+
+
+@pytest.mark.parametrize("published, expected", [
+    (date(2025, 1, 20), "2025"),   # a winter in progress: its January
+    (date(2025, 6, 17), "2025"),   # the coming winter starts in December
+    (date(2025, 12, 5), "2025"),
+])
+def test_a_bare_winter_takes_the_year_of_its_month_nearest_publication(published: date, expected: str) -> None:
+    (expr,) = find_dates("Переговоры пройдут зимой.", "ru", published)
+    assert (expr.value.value, expr.kind) == (expected, "season")
+
+
+def test_season_modifiers() -> None:
+    pub = date(2025, 10, 10)  # autumn in progress
+    values = {d.text: d.value.value for d in find_dates(
+        "прошлой осенью; этой осенью; следующей осенью; ближайшей осенью; этой весной", "ru", pub)}
+    assert values == {"прошлой осенью": "2024", "этой осенью": "2025", "следующей осенью": "2026",
+                      "ближайшей осенью": "2025", "этой весной": "2025"}
+
+
+def test_kind_is_in_json_only_when_not_a_point() -> None:
+    exprs = find_dates("в 2026 году и в течение трех лет", "ru", P)
+    assert [d.to_json().get("kind") for d in exprs] == [None, "duration"]
+    assert exprs[1].to_json()["end_value"] == "2028"
+
+
+def test_periods_need_the_publication_date() -> None:
+    found = find_dates("в течение трех лет, до конца года, весной, на следующей неделе, до конца 2026 года", "ru", None)
+    assert [(d.text, d.kind) for d in found] == [("до конца 2026 года", "deadline")]
+
+
 NON_DATES = [
     ("ru", "Подписано более 20 документов."),
     ("ru", "Число пользователей составило 670 млн человек."),
@@ -183,6 +317,20 @@ NON_DATES = [
     ("en", "The parties may sign a deal; prices march upward."),
     ("en", "The 2025 SCO summit was held."),
     ("kk", "20 құжатқа қол қойылды."),
+    # durations in the past, seasons that are names, "fall" the verb, numbers of things
+    ("ru", "За шесть лет формат доказал свою пользу."),
+    ("ru", "В течение последних трех лет торговля росла."),
+    ("ru", "События Арабской весны изменили регион."),
+    ("ru", "Компания выпустила три модели и пять серий."),
+    ("ru", "Это конец истории."),
+    ("uk", "Протягом останніх трьох років обсяг зріс."),
+    ("en", "Trade doubled over the past five years."),
+    ("en", "The Arab Spring changed the region."),
+    ("en", "Prices may fall sharply; one of three plans failed."),
+    ("en", "At the end of the talks the sides spoke."),
+    ("kk", "Соңғы бес жыл ішінде сауда өсті."),
+    ("kk", "Хат жаз және оны жібер."),
+    ("zh", "双方庆祝建交三十周年。"),
 ]
 
 

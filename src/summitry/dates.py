@@ -2,8 +2,24 @@
 
 The grammar lives in `rules/dates.yaml` (shared) and `rules/<lang>/dates.yaml` (lexicons and
 rules per language). A rule is a regex written with `{MACRO}` placeholders; its named groups
-(d1 m1 y1, d2 m2 y2, rday, rely, relm, ry, rm, wd, wmod) are all the resolver reads, so a
-linguist can add a rule without touching this file. Regexes are compiled once per language.
+(d1 m1 y1, d2 m2 y2, rday, rely, relm, ry, rm, wd, wmod, dy dm, eop cy cm, sn smod, wk wkmod)
+are all the resolver reads, so a linguist can add a rule without touching this file.
+Regexes are compiled once per language.
+
+Besides points in time the grammar reads durations, deadlines, seasons and weeks:
+- a duration ("в течение шести лет", "within three years") is resolved to its END counted
+  from publication at the precision of its unit (published 2025-06-17 + 3 years → 2028):
+  a commitment's due is its deadline. `end_value` is that end too, so a period of validity
+  ("на ближайшие три года", "for the next five years") still reads as a range;
+- an end of period ("до конца марта", "by the end of 2025") is the period at its own
+  precision; a month without a year that has already passed this year is next year's;
+- a season is its year at year precision (a season is three months: naming one of them
+  would claim more than the text says). A bare season is the occurrence whose middle month
+  is nearest to publication (ties: the later one); "last/прошлой" the latest that has
+  ended, "next/следующей" the first that starts after publication, "this/этой" the one of
+  the published year. A winter straddles two years: it takes the year of its month
+  nearest to publication;
+- a week ("на следующей неделе") is the month of that week's Monday.
 """
 
 from __future__ import annotations
@@ -35,6 +51,9 @@ WINDOW_AFTER = 32
 # the longest year range taken as a date ("2026-2030 годы"); longer spans are something else
 MAX_YEAR_SPAN = 50
 
+_DIRECTIONS = frozenset({"past", "this", "next", "near"})
+# the longest duration taken as one ("в ближайшие 50 лет" is still a horizon, not a date)
+MAX_DURATION_YEARS = 50
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _APOSTROPHES = re.compile(r"[’ʼ`]")
 _SPACES = re.compile(r"\s+")
@@ -61,6 +80,9 @@ class Lexicon:
     relative_adjectives: dict[str, int]
     relative_years: dict[str, int]
     relative_months: dict[str, int]
+    numbers: dict[str, int]
+    seasons: dict[str, int]  # a season word → the season's first month (3, 6, 9, 12)
+    period_modifiers: dict[str, str]  # before a season or a week: past, this, next, near
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +215,12 @@ def grammar_for(language: str) -> Grammar:
     for direction, forms in (data.get("weekday_modifiers") or {}).items():
         for form in forms:
             modifiers[_key(str(form))] = str(direction)
+    period_modifiers: dict[str, str] = {}
+    for direction, forms in (data.get("period_modifiers") or {}).items():
+        if direction not in _DIRECTIONS:
+            raise KnowledgeBaseError(f"{path}: period_modifiers.{direction}: expected one of {sorted(_DIRECTIONS)}")
+        for form in forms:
+            period_modifiers[_key(_word(form, f"{path}: period_modifiers"))] = str(direction)
     lexicon = Lexicon(
         months=months,
         weekdays=weekdays,
@@ -201,6 +229,9 @@ def grammar_for(language: str) -> Grammar:
         relative_adjectives=_numbered(data, "relative_adjectives", path),
         relative_years=_offsets(data, "relative_years", path),
         relative_months=_offsets(data, "relative_months", path),
+        numbers=_numbered(data, "numbers", path),
+        seasons=_numbered(data, "seasons", path),
+        period_modifiers=period_modifiers,
     )
 
     def forms_of(name: str) -> list[str]:
@@ -224,6 +255,11 @@ def grammar_for(language: str) -> Grammar:
         "AND": _alternation(_forms(data, "conjunctions")),
         "DAY_SUFFIX": _alternation(_forms(data, "day_suffixes")),
         "POSTPOSITION": _alternation(_forms(data, "postpositions")),
+        "NUMBER": _alternation(forms_of("numbers")),
+        "SEASON": _alternation(forms_of("seasons")),
+        "P_MOD": _alternation(list(period_modifiers)),
+        "WEEK_NOUN": _alternation(_forms(data, "week_nouns")),
+        "END_WORD": _alternation(_forms(data, "end_words")),
     }
     macros.update({str(k): str(v) for k, v in (common.get("macros") or {}).items()})
     macros.update({str(k): str(v) for k, v in (data.get("macros") or {}).items()})
@@ -237,20 +273,24 @@ def grammar_for(language: str) -> Grammar:
                 rules.append(Rule(str(name), re.compile(regex, re.IGNORECASE)))
             except re.error as exc:
                 raise KnowledgeBaseError(f"{where}: the regex does not compile: {exc}") from exc
+    # numbers, seasons, week nouns and end words ("конца", "end") anchor durations,
+    # seasons, weeks and deadlines; `anchors` adds words that only some rules spell out
     words = [*forms_of("months"), *forms_of("weekdays"), *lexicon.relative_days,
-             *lexicon.relative_adjectives, *lexicon.relative_years, *lexicon.relative_months]
+             *lexicon.relative_adjectives, *lexicon.relative_years, *lexicon.relative_months,
+             *forms_of("numbers"), *forms_of("seasons"), *_forms(data, "week_nouns"),
+             *_forms(data, "end_words"), *_forms(data, "anchors")]
     anchor_words = frozenset(piece for w in words for piece in _WORD.findall(_key(w)))
     anchor = None
     if data.get("spaces", True) is False:
         anchor = re.compile(r"\d+|" + _alternation(words), re.IGNORECASE)
-    leads = [*_forms(data, "prepositions"), *modifiers, *_forms(data, "lead_words")]
+    leads = [*_forms(data, "prepositions"), *modifiers, *period_modifiers, *_forms(data, "lead_words")]
     lead_words = frozenset(piece for w in leads for piece in _WORD.findall(_key(w)))
     return Grammar(language, lexicon, tuple(rules), anchor_words, anchor, lead_words)
 
 
 # ---------------------------------------------------------------- resolving a match
 
-Resolved = tuple[DateValue, DateValue | None, bool]
+Resolved = tuple[DateValue, DateValue | None, bool, str]
 
 
 def _day(d: date) -> DateValue:
@@ -292,8 +332,86 @@ def _month(text: str | None, lexicon: Lexicon) -> int | None:
     return lexicon.months.get(_key(text))
 
 
+def _count(text: str | None, lexicon: Lexicon) -> int | None:
+    """A number of units written in digits or as a word ("шести", "three", "үш")."""
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    return lexicon.numbers.get(_key(text))
+
+
+def _duration(groups: dict[str, str | None], lexicon: Lexicon, published: date) -> DateValue | None:
+    """The end of "within N years/months" counted from publication (see the module doc)."""
+    years, months = _count(groups.get("dy"), lexicon), _count(groups.get("dm"), lexicon)
+    if years is not None:
+        if not 0 < years <= MAX_DURATION_YEARS:
+            return None
+        return DateValue(f"{published.year + years:04d}", "year")
+    if months is not None and 0 < months <= 12 * MAX_DURATION_YEARS:
+        return _shift_month(published, months)
+    return None
+
+
+def _season_year(first: int, direction: str | None, published: date) -> int:
+    """The year of the season that starts in month `first`, as the module doc describes."""
+    pub = published.year * 12 + published.month - 1
+
+    def start(year: int) -> int:
+        return year * 12 + first - 1
+
+    years = range(published.year - 2, published.year + 3)
+    if direction == "past":
+        year = max(y for y in years if start(y) + 2 < pub)
+    elif direction == "next":
+        year = min(y for y in years if start(y) > pub)
+    elif direction == "near":
+        year = min(y for y in years if start(y) + 2 >= pub)
+    elif direction == "this":
+        year = published.year - 1 if first == 12 and published.month <= 2 else published.year
+    else:
+        year = min(years, key=lambda y: (abs(start(y) + 1 - pub), -y))
+    nearest = min(range(start(year), start(year) + 3), key=lambda m: abs(m - pub))
+    return nearest // 12
+
+
+def _week(published: date, direction: str) -> DateValue:
+    offset = {"past": -1, "this": 0}.get(direction, 1)
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+    return DateValue(f"{monday.year:04d}-{monday.month:02d}", "month")
+
+
 def _resolve(groups: dict[str, str | None], lexicon: Lexicon, published: date | None) -> Resolved | None:
     """The absolute value a match names, or None where it names none (or needs `published`)."""
+    if groups.get("dy") or groups.get("dm"):
+        if published is None:
+            return None
+        end = _duration(groups, lexicon, published)
+        return (end, end, True, "duration") if end is not None else None
+    if groups.get("wk"):
+        direction = lexicon.period_modifiers.get(_key(groups.get("wkmod") or ""))
+        if published is None or direction is None:
+            return None
+        return _week(published, direction), None, True, "point"
+    found = _resolve_point(groups, lexicon, published)
+    if found is None:
+        return None
+    value, end, relative = found
+    if groups.get("sn"):
+        return value, end, relative, "season"
+    if not groups.get("eop"):
+        return value, end, relative, "point"
+    # "до конца марта" said in June is next March's end: a deadline lies ahead
+    if (relative and published is not None and value.precision == "month" and end is None
+            and not (groups.get("rely") or groups.get("ry") or groups.get("relm") or groups.get("rm"))
+            and value.value < f"{published.year:04d}-{published.month:02d}"):
+        value = DateValue(f"{int(value.value[:4]) + 1:04d}{value.value[4:]}", "month")
+    return value, end, relative, "deadline"
+
+
+def _resolve_point(groups: dict[str, str | None], lexicon: Lexicon,
+                   published: date | None) -> tuple[DateValue, DateValue | None, bool] | None:
+    """A day, month, year or range; a season; a bare current year or month ("до конца года")."""
     if groups.get("rday"):
         if published is None:
             return None
@@ -315,6 +433,24 @@ def _resolve(groups: dict[str, str | None], lexicon: Lexicon, published: date | 
             if published is None:
                 return None
             return _shift_month(published, table[_key(groups[group] or "")]), None, True
+    # a bare "года"/"месяца" after "до конца", "в начале": the current one
+    if groups.get("cm") is not None:
+        return (_shift_month(published, 0), None, True) if published is not None else None
+    if groups.get("cy") is not None and rel_year is None:
+        if published is None:
+            return None
+        rel_year = published.year
+    if groups.get("sn"):
+        explicit = _int(groups.get("y1") or groups.get("y1b"))
+        if explicit is not None:
+            return DateValue(f"{explicit:04d}", "year"), None, False
+        if rel_year is not None:
+            return DateValue(f"{rel_year:04d}", "year"), None, True
+        if published is None:
+            return None
+        first = lexicon.seasons[_key(groups["sn"] or "")]
+        modifier = lexicon.period_modifiers.get(_key(groups.get("smod") or ""))
+        return DateValue(f"{_season_year(first, modifier, published):04d}", "year"), None, True
 
     d1, d2 = _int(groups.get("d1")), _int(groups.get("d2"))
     m1, m2 = _month(groups.get("m1"), lexicon), _month(groups.get("m2"), lexicon)
@@ -451,7 +587,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateExp
     starts: list[int] = []
     ends: list[int] = []
     chosen: dict[int, DateExpr] = {}
-    for start, end, (value, end_value, relative) in candidates:
+    for start, end, (value, end_value, relative, kind) in candidates:
         i = bisect.bisect_left(starts, start)
         if i > 0 and ends[i - 1] > start:
             continue
@@ -459,5 +595,5 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateExp
             continue
         starts.insert(i, start)
         ends.insert(i, end)
-        chosen[start] = DateExpr(start, end, text[start:end], value, end_value, relative)
+        chosen[start] = DateExpr(start, end, text[start:end], value, end_value, relative, kind)
     return [chosen[s] for s in starts]

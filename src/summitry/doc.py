@@ -110,6 +110,10 @@ class DateExpr:
 
     `value` is the start of what it names; `end_value` the end of a range ("18-19 May",
     "2026-2030"), else None. `relative` marks expressions that needed the anchor.
+    `kind` says what sort of time it names: "point" (a day, month, year or range),
+    "duration" ("within three years": `value` and `end_value` are both the END of the
+    period counted from publication, i.e. its deadline), "deadline" ("by the end of 2025":
+    the period whose end is the limit) or "season" ("in the autumn": its year).
     """
 
     start: int
@@ -118,6 +122,7 @@ class DateExpr:
     value: DateValue
     end_value: DateValue | None = None
     relative: bool = False
+    kind: str = "point"
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -129,10 +134,13 @@ class DateExpr:
         }
         if self.end_value is not None:
             out["end_value"] = self.end_value.value
+        if self.kind != "point":
+            out["kind"] = self.kind
         return out
 
     def __repr__(self) -> str:
-        return f"DateExpr({self.text!r} -> {self.value.value}/{self.value.precision})"
+        kind = "" if self.kind == "point" else f" {self.kind}"
+        return f"DateExpr({self.text!r} -> {self.value.value}/{self.value.precision}{kind})"
 
 
 @dataclass(slots=True)
