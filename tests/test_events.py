@@ -212,3 +212,132 @@ def test_past_event_at_reports_evidence() -> None:
 # --- accuracy floor on the dev gold ------------------------------------------------------
 
 # The dev-gold floors for events live in tests/test_accuracy.py with the other layers.
+
+
+# --- setting, headline, validity period, hosting, anaphora ------------------------------
+def test_talks_during_a_visit_take_its_date_and_place() -> None:
+    text = (
+        "Президент Узбекистана 10 марта прибыл в Пекин с государственным визитом. "
+        "Шавкат Мирзиёев провел переговоры с Си Цзиньпином. "
+        "Стороны подписали пакет соглашений."
+    )
+    events = events_of(text, "ru")
+    meeting, signing = only(events, "meeting"), only(events, "signing")
+    for event in (meeting, signing):
+        assert event.date is not None and event.date.value == "2025-03-10"
+        assert event.place == "place:beijing"
+
+
+def test_signing_in_the_next_sentences_shares_its_summit() -> None:
+    text = (
+        "У середу в Душанбе відбувся саміт. Сторони обговорили питання торгівлі. "
+        "Також лідери підписали угоду про транспорт."
+    )
+    events = events_of(text, "uk")
+    summit, signing = only(events, "summit"), only(events, "signing")
+    assert summit.date is not None and summit.date.precision == "day"
+    assert signing.date == summit.date and signing.place == "place:dushanbe"
+
+
+def test_relative_clause_dates_its_head_noun() -> None:
+    text = "The forum was opened during the president's state visit to China, which began on Monday."
+    visit = only(events_of(text, "en", date(2025, 3, 12)), "visit")
+    assert visit.date is not None and visit.date.value == "2025-03-10"
+
+
+PERIODS = [
+    ("ru", "12 марта министры подписали Программу сотрудничества на 2026–2028 годы.", "на 2026–2028 годы"),
+    ("ru", "12 марта министры утвердили и подписали Концепцию развития туризма до 2040 года.", "до 2040 года"),
+    ("uk", "12 березня міністри підписали Стратегію розвитку співпраці до 2035 року.", "до 2035 року"),
+    ("en", "On 12 March the ministers signed a transport strategy until 2040.", "until 2040"),
+]
+
+
+@pytest.mark.parametrize("language,text,period", PERIODS)
+def test_validity_period_is_not_the_signing_date(language: str, text: str, period: str) -> None:
+    signing = only(events_of(text, language), "signing")
+    assert signing.date is not None and signing.date.value == "2025-03-12"
+    assert signing.documents and signing.documents[0].title and signing.documents[0].title.endswith(period)
+
+
+def test_headline_is_not_an_event_of_its_own() -> None:
+    text = (
+        "Министры подписали соглашение о транзите\n\n"
+        "В понедельник в Ташкенте министры транспорта подписали соглашение о транзите грузов."
+    )
+    signing = only(events_of(text, "ru"), "signing")
+    assert signing.date is not None and signing.date.value == "2025-03-10"
+    assert len(signing.evidence) == 2
+
+
+HOSTING = [
+    ("ru", "Вчера Касым-Жомарт Токаев принял в Акорде делегацию Китая.", "meeting"),
+    ("uk", "Учора Шавкат Мірзійоєв прийняв у Ташкенті лідерів трьох держав на саміті.", "summit"),
+    ("en", "Tokayev hosted the leaders of four states at a summit in Astana on Monday.", "summit"),
+]
+
+
+@pytest.mark.parametrize("language,text,kind", HOSTING)
+def test_hosting_is_a_meeting_or_the_event_hosted(language: str, text: str, kind: str) -> None:
+    only(events_of(text, language), kind)
+
+
+def test_adopting_a_document_is_not_hosting() -> None:
+    events = events_of("Министры приняли декларацию, которую подписали президенты.", "ru")
+    assert all(e.type != "meeting" for e in events)
+
+
+LAUNCHES = [
+    ("ru", "В субботу в Бишкеке прошла церемония закладки первого камня нового завода."),
+    ("ru", "В Алматы состоялась церемония начала строительства логистического центра."),
+    ("uk", "У Ташкенті відбувся старт будівництва нової дороги."),
+    ("en", "A groundbreaking ceremony was held in Almaty on Friday."),
+]
+
+
+@pytest.mark.parametrize("language,text", LAUNCHES)
+def test_launch_nouns(language: str, text: str) -> None:
+    only(events_of(text, language), "launch")
+
+
+def test_last_years_summit_is_a_past_event_of_that_year() -> None:
+    text = "Министры вспомнили решения, принятые на прошлогоднем саммите в Астане."
+    summit = only(events_of(text, "ru"), "summit")
+    assert summit.date is not None and (summit.date.value, summit.date.precision) == ("2024", "year")
+
+
+def test_participation_anaphora_joins_the_summit() -> None:
+    text = (
+        "В понедельник в Астане состоялся саммит глав государств. "
+        "В нем приняли участие Шавкат Мирзиёев и Садыр Жапаров. "
+        "Заседание открыл Касым-Жомарт Токаев. "
+        "Китай представлял министр иностранных дел Ван И."
+    )
+    events = events_of(text, "ru")
+    assert [e.type for e in events] == ["summit"]
+    people = {"person:shavkat-mirziyoyev", "person:sadyr-japarov", "person:kassym-jomart-tokayev", "person:wang-yi"}
+    assert people <= set(events[0].participants)
+
+
+def test_arrivals_for_a_meeting_are_attendance() -> None:
+    text = (
+        "Во вторник в Ташкенте состоялось заседание министров иностранных дел. "
+        "В Ташкент прибыли министр иностранных дел России Сергей Лавров и глава МИД Китая Ван И."
+    )
+    events = events_of(text, "ru")
+    assert [e.type for e in events] == ["meeting"]
+    assert {"person:sergey-lavrov", "person:wang-yi"} <= set(events[0].participants)
+
+
+def test_collective_subject_signs_for_those_who_met() -> None:
+    text = (
+        "В понедельник в Астане состоялся саммит. В нем приняли участие Шавкат Мирзиёев и Садыр Жапаров. "
+        "По итогам саммита главы государств подписали декларацию."
+    )
+    signing = only(events_of(text, "ru"), "signing")
+    assert {"person:shavkat-mirziyoyev", "person:sadyr-japarov"} <= set(signing.participants)
+
+
+def test_on_the_eve_is_not_a_future_cue() -> None:
+    text = "Накануне саммита, в четверг, в Бишкеке министры подписали соглашение."
+    only(events_of(text, "ru"), "signing")

@@ -2,10 +2,13 @@
 
 Merging: a report of an event already seen in the document (lead and body, "Во встрече
 также приняли участие ...", "сегодняшний саммит") joins that event with its evidence.
+A headline restates the body's event and is evidence of it, not an event of its own;
+arrivals next to a gathering ("приїхали міністри") are attendance of it, not visits.
 Filling, in order of trust: the clause's own slots; the knowledge base's history of a
-format's meetings (the n-th summit → its date, place and title); the event it was reported
-with (a signing "по итогам встречи" shares the meeting's date, place and leaders); the
-dateline ("Тяньцзинь. 31 августа."); the publication date.
+format's meetings (the n-th summit → its date, place and title); the event it was held in
+(a signing "по итогам встречи" or a few sentences after a summit, talks during a visit
+share its date and place, and a signing by "лидеры" its participants); the dateline
+("Тяньцзинь. 31 августа."); the publication date.
 """
 
 from __future__ import annotations
@@ -19,10 +22,25 @@ from summitry.events.slots import Slots
 from summitry.kb import KnowledgeBase, Meeting
 
 HEAD_CHARS = 400  # a dateline starts within this many characters
+HEADLINE_CHARS = 200  # a headline line is no longer than this
+HEADLINE_LINES = 5  # headline lines (title, kicker, rubric) at the head of a text, at most
 DATELINE_DAYS = 3  # an event this close to the dateline date happened at the dateline place
 CONVENING = ("summit", "meeting", "phone_call", "forum")
 AGENTIVE = ("signing", "launch")  # done by someone: they take the actors of their setting
-LEADER_OFFICES = ("head_of_state",)
+LEADER_OFFICES = ("head_of_state", "head_of_government")
+# The events an event can be held within, and so share the date and place of when it names
+# none: a signing at a summit or after a ceremony, talks during a visit.
+SETTINGS = {
+    "signing": ("summit", "meeting", "phone_call", "visit", "forum", "launch"),
+    "launch": ("summit", "meeting", "phone_call", "visit", "forum"),
+    "meeting": ("summit", "visit", "forum"),
+    "forum": ("visit",),
+}
+TRUSTED_DATES = ("own", "kb", "anchor", "dateline")  # not the publication fallback
+SETTING_REACH = 3  # sentences after its setting's report where an event is still set in it
+ANAPHORA_REACH = 3  # sentences after an event where "В ней приняли участие" refers back to it
+ARRIVAL_REACH = 2  # sentences between an arrival and the gathering it was for
+GATHERINGS = ("summit", "meeting", "forum")
 
 
 @dataclass
@@ -42,6 +60,13 @@ class Draft:
     core: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     documents: list[SignedDocuments] = field(default_factory=list)
+    headline: bool = False  # only the headline reports it
+    aside: list[Slots] = field(default_factory=list)  # headline reports: evidence only
+
+    @property
+    def past(self) -> bool:
+        """Named as a past event in a noun phrase ("прошлогодний саммит")."""
+        return any(r.trigger.extras.get("past") for r in self.reports)
 
     @property
     def sentences(self) -> list[int]:
@@ -82,22 +107,54 @@ def _compatible(draft: Draft, slots: Slots) -> bool:
             return False
     if draft.date is not None and slots.date is not None and not _overlap(draft, slots):
         return False
-    if slots.trigger.via != "participation" and draft.core and slots.participants:
+    if slots.trigger.via not in ("participation", "coref") and draft.core and slots.participants:
         ours, others = set(draft.core), set(slots.participants)
         if not (ours <= others or others <= ours):
             return False
     return True
 
 
-def merge(reports: list[Slots], published: date | None) -> list[Draft]:
-    """Reports of the same event joined into one draft each, in order of first report."""
+def _latest(drafts: list[Draft]) -> Draft | None:
+    return max(drafts, key=lambda d: d.sentences[-1]) if drafts else None
+
+
+def _antecedent(drafts: list[Draft], slots: Slots) -> Draft | None:
+    """The event that "В ней приняли участие ...", "Головував на ньому ..." refer back to."""
+    here = slots.trigger.sentence
+    near = [d for d in drafts if d.type != "signing" and 0 <= here - d.sentences[-1] <= ANAPHORA_REACH]
+    return _latest(near)
+
+
+def merge(reports: list[Slots], published: date | None, headlines: frozenset[int] = frozenset()) -> list[Draft]:
+    """Reports of the same event joined into one draft each, in order of first report.
+
+    A headline restates the story's event: it joins the body's report of that type as
+    evidence only, and stands as an event of its own only where the body has none.
+    """
     drafts: list[Draft] = []
     for slots in reports:
-        same = [d for d in drafts if d.type == slots.trigger.type]
+        trigger = slots.trigger
+        if trigger.sentence in headlines:
+            continue
+        if not trigger.type:
+            antecedent = _antecedent(drafts, slots)
+            if antecedent is not None:
+                trigger.type = antecedent.type
+                _absorb(antecedent, slots, published)
+            continue
+        same = [d for d in drafts if d.type == trigger.type]
         target = None
-        if slots.trigger.via == "coref" or not slots.identity:
-            if same and _compatible(same[-1], slots):
-                target = same[-1]
+        if trigger.extras.get("past"):
+            # "прошлогодний саммит": another event than this year's, unless the dates agree
+            target = next((d for d in reversed(same) if _overlap(d, slots)), None)
+        elif trigger.via == "coref" or not slots.identity:
+            pool = same
+            if trigger.via in ("coref", "participation") and trigger.type == "meeting":
+                # "Во встрече приняли участие ...", "Заседание открыл ..." after a summit
+                pool = [d for d in drafts if d.type in ("meeting", "summit")]
+            latest = same[-1] if pool is same and same else _latest(pool)
+            if latest is not None and _compatible(latest, slots):
+                target = latest
         else:
             for draft in reversed(same):
                 if not _compatible(draft, slots):
@@ -107,10 +164,56 @@ def merge(reports: list[Slots], published: date | None) -> list[Draft]:
                     target = draft
                     break
         if target is None:
-            target = Draft(slots.trigger.type)
+            target = Draft(trigger.type)
             drafts.append(target)
         _absorb(target, slots, published)
+    for slots in reports:
+        if slots.trigger.sentence not in headlines or not slots.trigger.type:
+            continue
+        same = [d for d in drafts if d.type == slots.trigger.type and not d.headline]
+        if same:
+            same[0].aside.append(slots)
+            continue
+        draft = Draft(slots.trigger.type, headline=True)
+        _absorb(draft, slots, published)
+        drafts.append(draft)
     return drafts
+
+
+def fold_arrivals(drafts: list[Draft]) -> list[Draft]:
+    """Arrivals for a gathering the text reports are attendance of it, not visits of their own.
+
+    "До Тяньцзіня приїхали міністри ..." next to the ministers' meeting: the ministers take
+    part in the meeting. An arrival whose people are the gathering's principals ("провел
+    встречу с президентом, прибывшим в Китай") stays a visit.
+    """
+    out = []
+    for draft in drafts:
+        if draft.type == "visit" and draft.reports and all(r.trigger.extras.get("arrival") for r in draft.reports):
+            host = _gathering(drafts, draft)
+            if host is not None:
+                for pid in draft.participants:
+                    if pid not in host.participants:
+                        host.extra.append(pid)
+                continue
+        out.append(draft)
+    return out
+
+
+def _gathering(drafts: list[Draft], visit: Draft) -> Draft | None:
+    people = {pid for pid in visit.participants if pid.startswith("person:")}
+    found = []
+    for draft in drafts:
+        if draft.type not in GATHERINGS or draft.headline:
+            continue
+        if not any(abs(s - v) <= ARRIVAL_REACH for s in draft.sentences for v in visit.sentences):
+            continue
+        if visit.place is not None and draft.place is not None and visit.place != draft.place:
+            continue
+        if people & set(draft.core):
+            continue
+        found.append(draft)
+    return _latest(found)
 
 
 def _absorb(draft: Draft, slots: Slots, published: date | None) -> None:
@@ -131,11 +234,29 @@ def _absorb(draft: Draft, slots: Slots, published: date | None) -> None:
         if getattr(draft, name) is None and getattr(slots, name) is not None:
             setattr(draft, name, getattr(slots, name))
     # "Во встрече также приняли участие A, B": named as also taking part, not as principals
-    bucket = draft.extra if trigger.via == "participation" and joining else draft.core
+    bucket = draft.extra if trigger.via in ("participation", "coref") and joining else draft.core
     for pid in slots.participants:
         if pid not in bucket:
             bucket.append(pid)
     draft.documents += slots.documents
+
+
+def headlines(doc: Doc) -> frozenset[int]:
+    """The sentences of the headline lines at the head of the text.
+
+    A headline is a whole line, short, without a final full stop, with body text after
+    it: "Лидеры ШОС подписали Астанинскую декларацию" above its report.
+    """
+    found: set[int] = set()
+    for number, sentence in enumerate(doc.sentences[: min(HEADLINE_LINES, len(doc.sentences) - 1)]):
+        line_start = doc.text.rfind("\n", 0, sentence.start) + 1
+        line_end = doc.text.find("\n", sentence.end)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)].strip()
+        text = sentence.text.strip()
+        if line != text or len(text) > HEADLINE_CHARS or text.rstrip("»\"”’')").endswith((".", "!", "?", "…", "。", "！", "？")):
+            break
+        found.add(number)
+    return frozenset(found)
 
 
 def dateline(doc: Doc) -> tuple[str | None, DateValue | None]:
@@ -163,7 +284,11 @@ class Filler:
         self.place, self.date = dateline(doc)
 
     def history(self, draft: Draft) -> Meeting | None:
-        """The format's meeting this draft reports, by ordinal or by date."""
+        """The format's meeting this draft reports, by ordinal or by date.
+
+        "Прошлогодний саммит" (a year, named as past) is the one meeting of its kind that
+        year; "минувший саммит" (no date, named as past) the latest before publication.
+        """
         if draft.format is None or draft.format not in self.kb:
             return None
         kind = "summit" if draft.type == "summit" else draft.kind
@@ -180,7 +305,20 @@ class Filler:
                 end = meeting.end or meeting.start
                 if meeting.start <= last and first <= end and draft.date.precision == "day":
                     return meeting
+        if draft.past and draft.ordinal is None:
+            return self._last_before(draft, kind)
         return None
+
+    def _last_before(self, draft: Draft, kind: str) -> Meeting | None:
+        published = self.doc.published
+        if published is None or draft.format is None:
+            return None
+        held = [m for m in self.kb[draft.format].meetings if m.kind == kind and m.start is not None and m.start < published]
+        if draft.date is not None:
+            first, last = _range(draft.date, draft.date_end)
+            held = [m for m in held if m.start is not None and first <= m.start <= last]
+            return held[0] if len(held) == 1 else None
+        return max(held, key=lambda m: m.start or published) if held else None
 
     def fill(self, drafts: list[Draft]) -> None:
         for number, draft in enumerate(drafts):
@@ -193,8 +331,8 @@ class Filler:
                     draft.date, draft.date_from = DateValue(text, precision), "kb"  # type: ignore[arg-type]
                 if draft.place is None:
                     draft.place = meeting.place
-            if draft.type in AGENTIVE:
-                self._setting(draft, drafts[:number])
+            if draft.type in SETTINGS:
+                self._setting(draft, drafts[:number] if not draft.headline else drafts)
             if draft.date is None and self.date is not None:
                 draft.date, draft.date_from = self.date, "dateline"
             if draft.place is None and self.place is not None and self._near_dateline(draft):
@@ -222,20 +360,48 @@ class Filler:
         return first - timedelta(days=DATELINE_DAYS) <= anchor <= last + timedelta(days=DATELINE_DAYS)
 
     def _setting(self, draft: Draft, earlier: list[Draft]) -> None:
-        """A signing or launch shares the setting of the event it was reported with."""
+        """An event that names no date shares the date and place of the event it was held in.
+
+        The setting is the nearest earlier report of a kind that can hold it (a summit,
+        visit or meeting for a signing; a summit or visit for talks), tied to it by a
+        setting link ("по итогам встречи", "during the visit") or by being reported within
+        a few sentences of it. A headline's event is the story's: its body's first.
+        """
         first = draft.reports[0]
-        candidates = [d for d in earlier if d.type not in AGENTIVE and d.sentences[0] <= first.trigger.sentence]
-        if not candidates:
-            return
-        convening = [d for d in candidates if d.type in CONVENING]
-        anchor = (convening or candidates)[-1]
-        tied = first.linked or first.trigger.sentence in anchor.sentences
+        here = first.trigger.sentence
+        kinds = SETTINGS[draft.type]
+        if draft.headline:
+            candidates = [d for d in earlier if d.type in kinds and not d.headline]
+            if not candidates:
+                return
+            anchor, tied = candidates[0], True
+        else:
+            candidates = [d for d in earlier if d.type in kinds and not d.headline and d.sentences[0] <= here]
+            if not candidates:
+                return
+            def last_before(d: Draft) -> int:
+                return max(s for s in d.sentences if s <= here)
+
+            convening = [d for d in candidates if d.type in CONVENING]
+            if first.linked and convening:
+                # "по итогам встречи", "following the talks": the gathering, not the visit
+                anchor = max(convening, key=last_before)
+            else:
+                anchor = max(candidates, key=lambda d: (last_before(d), d.type in CONVENING))
+            tied = first.linked or here - last_before(anchor) <= SETTING_REACH
         if tied:
-            if draft.date is None and anchor.date is not None:
+            if draft.date is None and anchor.date is not None and anchor.date_from in TRUSTED_DATES:
                 draft.date, draft.date_end, draft.date_from = anchor.date, anchor.date_end, "anchor"
             if draft.place is None:
                 draft.place = anchor.place
-        if not any(pid.startswith("person:") for pid in draft.core):
+        if draft.type not in AGENTIVE:
+            return
+        if tied and any(r.collective for r in draft.reports):
+            # "лидеры подписали", "главы делегаций подписали": those who met at the setting
+            for pid in anchor.participants:
+                if pid not in draft.core:
+                    draft.core.append(pid)
+        elif not any(pid.startswith(("person:", "organization:")) for pid in draft.core):
             for pid in anchor.core:
                 if pid not in draft.core:
                     draft.core.append(pid)
@@ -270,14 +436,13 @@ class Filler:
                 continue
             if not any(s.start <= m.start < s.end for s in spans):
                 continue
-            for country in members:
-                if m.entity_id in self.kb.holders(LEADER_OFFICES[0], day, country=country):
-                    draft.core.append(m.entity_id)
-                    break
+            leaders = {pid for office in LEADER_OFFICES for country in members for pid in self.kb.holders(office, day, country=country)}
+            if m.entity_id in leaders:
+                draft.core.append(m.entity_id)
 
 
 def to_event(draft: Draft) -> Event:
-    spans = sorted({r.span for r in draft.reports})
+    spans = sorted({r.span for r in draft.reports + draft.aside})
     return Event(
         type=draft.type,
         evidence=[Span(a, b) for a, b in spans],

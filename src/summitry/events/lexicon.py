@@ -144,6 +144,19 @@ class EventLexicon:
     ordinals: Matcher[int]
     ordinal_suffixes: tuple[str, ...]
     topics: Matcher[str]
+    generic_nouns: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    chairing: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    opening: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    collective: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    during: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    representing: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    hosting: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    guests: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    arrival: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    year_adjectives: Matcher[int] = field(default_factory=lambda: Matcher([]))
+    past_adjectives: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    period_nouns: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    period_prepositions: frozenset[str] = frozenset()
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
@@ -197,5 +210,18 @@ def load_lexicon(language: str) -> EventLexicon | None:
         ordinals=Matcher(_numbers(raw.get("ordinals"), lang)),
         ordinal_suffixes=tuple(str(s) for s in raw.get("ordinal_suffixes") or ()),
         topics=Matcher(_table(raw.get("topics"), lang)),
+        generic_nouns=Matcher(_entries(raw.get("generic_nouns"), "", lang)),
+        chairing=Matcher(_entries(raw.get("chairing"), "chair", lang), gap=1),
+        opening=Matcher(_entries(raw.get("opening"), "open", lang), gap=1),
+        collective=Matcher(_entries(raw.get("collective_subjects"), "collective", lang)),
+        during=Matcher(_entries(raw.get("during_links"), "during", lang)),
+        representing=Matcher(_entries(raw.get("representing"), "represent", lang)),
+        hosting=Matcher(_entries(raw.get("hosting"), "host", lang), gap=1),
+        guests=Matcher(_entries(raw.get("guests"), "guest", lang)),
+        arrival=Matcher(_entries(raw.get("arrival"), "arrive", lang)),
+        year_adjectives=Matcher(_numbers(raw.get("year_adjectives"), lang)),
+        past_adjectives=Matcher(_entries(raw.get("past_adjectives"), "past", lang)),
+        period_nouns=Matcher(_entries(raw.get("period_nouns"), "period", lang)),
+        period_prepositions=_keys(raw.get("period_prepositions"), lang),
         raw=raw,
     )

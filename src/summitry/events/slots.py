@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summitry.doc import DateExpr, Doc, Mention, SignedDocuments
+from summitry.doc import DateExpr, DateValue, Doc, Mention, SignedDocuments
 from summitry.events.lexicon import EventLexicon
-from summitry.events.triggers import Trigger, sentence_tokens
+from summitry.events.triggers import Trigger, is_plural, sentence_tokens
 from summitry.kb import KnowledgeBase
 
 _HARD = re.compile(r"[;()\[\]]|\s[-–—]{1,2}\s|--|/")
@@ -23,9 +23,12 @@ _OPENERS = {
     "which", "who", "where", "when", "while", "but", "that", "reports", "said",
 }
 _CLAUSE_POS = {"PRTF", "GRND", "VERB"}
+_RELATIVES = {"который", "котрий", "який", "which", "whom", "whose"}
+_EN_PREPOSITIONS = {"under", "by", "in", "through", "with", "for", "during", "after", "at", "on", "from", "of"}
 _PREPOSITIONS = re.compile(r"^(?:в|во|на|с|со|к|у|із|з|за|до|по|from|in|on|at|since|by)\s", re.I)
 _QUOTED_TITLE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?[«\"“]([^»\"”]{3,200})[»\"”]")
 PERSON_TYPES = ("person", "country")
+PERIOD_REACH = 6  # words between a document noun and its period of validity
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Slots:
     people: list[Mention] = field(default_factory=list)
     documents: list[SignedDocuments] = field(default_factory=list)
     linked: bool = False  # a setting link ("по итогам встречи") ties it to an earlier event
+    collective: bool = False  # done by those who met: "лидеры подписали", "the sides signed"
 
     @property
     def identity(self) -> bool:
@@ -63,15 +67,24 @@ class SlotReader:
 
     # --- clause -------------------------------------------------------------------
     def _opens_clause(self, k: int) -> bool:
-        token = self.doc.tokens[k]
-        return token.pos in _CLAUSE_POS or not token.keys.isdisjoint(_OPENERS)
+        tokens = self.doc.tokens
+        token = tokens[k]
+        return token.pos in _CLAUSE_POS or not token.keys.isdisjoint(_OPENERS) or self._relative_after_preposition(k)
+
+    def _relative_after_preposition(self, k: int) -> bool:
+        """A relative clause opened by a preposition: "under which", "в рамках которого", "за яким"."""
+        tokens = self.doc.tokens
+        token = tokens[k]
+        if token.pos == "PREP" or token.text.lower() in _EN_PREPOSITIONS:
+            return any(not tokens[j].keys.isdisjoint(_RELATIVES) for j in range(k + 1, min(len(tokens), k + 3)))
+        return False
 
     def _boundary(self, k: int, sentence_start: int) -> bool:
         """True where a clause boundary lies between tokens k-1 and k."""
         doc, tokens = self.doc, self.doc.tokens
         left, right = tokens[k - 1].end, tokens[k].start
         gap = doc.text[left:right]
-        if not (_HARD.search(gap) or ("," in gap and self._opens_clause(k))):
+        if not (_HARD.search(gap) or ("," in gap and self._opens_clause(k)) or self._relative_after_preposition(k)):
             return False
         if any(m.start < left and right < m.end for m in self.doc.mentions):
             return False  # inside a name: «Китай - Центральна Азія»
@@ -130,6 +143,12 @@ class SlotReader:
         slots = Slots(trigger, (sentence.start, sentence.end), (start, end))
         anchor = tokens[trigger.noun if trigger.noun is not None else trigger.first].start
         slots.date = self._date(start, end, anchor)
+        years_back = trigger.extras.get("years_back")
+        if slots.date is None and isinstance(years_back, int) and doc.published is not None:
+            # "прошлогодний саммит": the adjective dates it
+            word = tokens[trigger.first]
+            year = DateValue(str(doc.published.year - years_back), "year")
+            slots.date = DateExpr(word.start, word.end, word.text, year, relative=True)
         slots.place = self._place(start, end, anchor)
         slots.format = self._format(trigger, start, end)
         if trigger.noun is not None:
@@ -140,12 +159,22 @@ class SlotReader:
         self._participants(slots, trigger, a, start, end)
         if trigger.type == "signing":
             slots.documents = self._documents(trigger, b)
+        if trigger.type in ("signing", "launch") and trigger.verb is not None:
+            slots.collective = self._collective(a, trigger.verb)
         return slots
+
+    def _collective(self, a: int, verb: int) -> bool:
+        """True where the verb's subject is the plural of those who met ("главы делегаций")."""
+        tokens = self.doc.tokens
+        for words, _ in self.lex.collective.find(tokens, a, verb):
+            if is_plural(tokens[words[0]], self.doc.language or self.lex.language):
+                return True
+        return False
 
     def _date(self, start: int, end: int, anchor: int) -> DateExpr | None:
         found = []
         for expr in self.doc.dates:
-            if not (start <= expr.start < end) or self._attribute_date(expr):
+            if not (start <= expr.start < end) or self._attribute_date(expr) or self.period_of(expr) is not None:
                 continue
             found.append(expr)
         return min(found, key=lambda d: abs(d.start - anchor)) if found else None
@@ -164,6 +193,29 @@ class SlotReader:
             if self.doc.tokens[previous].end == edge and self.lex.nouns.at(self.doc.tokens, previous, previous + 1):
                 return True
         return False
+
+    def period_of(self, expr: DateExpr) -> int | None:
+        """The token of the document noun whose period of validity `expr` is, if it is one.
+
+        "Стратегия развития ШОС до 2035 года", "Дорожная карта на 2025–2027 годы", "a
+        roadmap for 2026-2030": the years say how long the document runs, not when it was
+        signed. A period is a range or a date after a period preposition (до, на, until,
+        for), with only the document's own words between it and its noun.
+        """
+        k = self._token_at(expr.start)
+        if k is None:
+            return None
+        tokens = self.doc.tokens
+        first = tokens[k]
+        if first.keys.isdisjoint(self.lex.period_prepositions) and expr.end_value is None:
+            return None
+        for j in range(k - 1, max(-1, k - 1 - PERIOD_REACH), -1):
+            gap = self.doc.text[tokens[j].end : tokens[j + 1].start]
+            if re.search(r"[,;:.!?()]", gap) or tokens[j].pos in _CLAUSE_POS:
+                return None
+            if self.lex.period_nouns.at(tokens, j, k) or self.lex.document_nouns.at(tokens, j, k):
+                return j
+        return None
 
     def _format(self, trigger: Trigger, start: int, end: int) -> str | None:
         inside = [m for m in self.formats if start <= m.start < end]
@@ -196,6 +248,11 @@ class SlotReader:
     def _participants(self, slots: Slots, trigger: Trigger, a: int, start: int, end: int) -> None:
         doc, tokens = self.doc, self.doc.tokens
         chosen = [m for m in doc.mentions if m.type in PERSON_TYPES and start <= m.start < end]
+        if trigger.type in ("signing", "launch") and trigger.verb is not None:
+            # "KTZ and China Railway signed": bodies and companies that do it take part
+            verb_start = tokens[trigger.verb].start
+            chosen += [m for m in doc.mentions if m.type == "organization" and start <= m.start < verb_start]
+            chosen.sort(key=lambda m: m.start)
         if trigger.verb is not None and tokens[trigger.verb].pos == "PRTF" and trigger.verb == a:
             # "... с президентом X, прибывшим в Китай": the participle's antecedent
             before = [m for m in doc.mentions if m.type == "person" and start - 4 <= m.end <= start]
@@ -244,6 +301,13 @@ class SlotReader:
         quoted = _QUOTED_TITLE.match(doc.text[tokens[trigger.last].end : sentence.end])
         if quoted:
             title = quoted.group(1).strip()
+        else:
+            for expr in doc.dates:
+                noun = self.period_of(expr) if tokens[after].start <= expr.start < tokens[b - 1].end else None
+                if noun is not None:
+                    # the period is part of the document's name: "Стратегию развития ШОС до 2035 года"
+                    title = doc.text[tokens[noun].start : expr.end]
+                    break
         topics: list[str] = []
         for _, entry in lex.topics.find(tokens, first_doc or after, b):
             if entry.value not in topics:

@@ -6,8 +6,14 @@ A trigger is one of:
 - a verb that is an event by itself ("встретился", "подписали", "прибывшим");
 - a report verb with the noun of a signing or launch as its object ("было объявлено о
   подписании ... а также о презентации", "приветствуем запуск");
-- an event noun with a relative date adjective ("сегодняшний саммит"): it dates an event
-  and is kept as a coreference (`coref`).
+- an event noun with a relative date adjective ("сегодняшний саммит"), a past adjective
+  ("прошлогодний саммит", "last year's summit") or after a link in time ("в ходе визита"):
+  a coreference (`coref`) to an event seen before, or a past event of its own;
+- a hosting verb with people as its object ("принял в Акорде делегацию", "прийняв лідерів
+  на саміті"): a meeting, or the event whose noun follows;
+- a participation, chairing or representing verb with no event noun ("В ней приняли
+  участие ...", "Головував на ньому ...", "Индию представлял ..."): an anaphoric report
+  (type '') of the event reported just before, resolved by summitry.events.build.merge.
 The verb's tense decides past versus future (pymorphy tags for ru/uk; English and Kazakh
 lexicons list past forms only), and cue words before the trigger ("предстоящий",
 "будет", "не") veto it: a planned event is a commitment, not an event.
@@ -15,15 +21,19 @@ lexicons list past forms only), and cue words before the trigger ("предст�
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Any
 
 from summitry.doc import Doc, Sentence, Token
-from summitry.events.lexicon import EventLexicon
+from summitry.events.lexicon import Entry, EventLexicon, Matcher
 from summitry.morph import analyzer
 
 WINDOW = 8  # tokens between a happen verb and its noun
 CUE_WINDOW = 5  # tokens before a trigger where a future cue vetoes it
+HOST_REACH = 6  # tokens after a hosting verb where its guests are named
+HOST_WINDOW = 12  # tokens after a hosting verb where the event it hosted is named
 _VERBAL = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
 
 
@@ -72,6 +82,15 @@ def tense(token: Token, language: str) -> str:
     return "past"  # adjectivised participles ("прошедший", "состоявшийся")
 
 
+def is_plural(token: Token, language: str) -> bool:
+    """True where a noun token can be plural (pymorphy for ru/uk; a plural ending otherwise)."""
+    morph = analyzer(language)
+    word = token.text.lower()
+    if morph is None:
+        return bool(re.search(r"(?:s|лар|лер|дар|дер|тар|тер)$", word))
+    return any("plur" in p.tag for p in morph.parse(word)[:6] if p.tag.POS == "NOUN")
+
+
 def sentence_tokens(doc: Doc, sentence: Sentence, starts: list[int] | None = None) -> tuple[int, int]:
     """The token index range [lo, hi) of a sentence."""
     starts = starts if starts is not None else [t.start for t in doc.tokens]
@@ -107,18 +126,95 @@ class TriggerFinder:
         start = max(lo, first - CUE_WINDOW)
         return bool(self.lex.future_cues.find(tokens, start, first + 1))
 
-    def _bind_noun(self, nouns: list[tuple[int, str]], at: int, lo: int, hi: int) -> tuple[int, str] | None:
-        """The event noun nearest to a verb at token `at`, within WINDOW tokens."""
+    def _bind_noun(
+        self, nouns: list[tuple[int, str]], at: int, lo: int, hi: int, window: int = WINDOW
+    ) -> tuple[int, str] | None:
+        """The event noun nearest to a verb at token `at`, within `window` tokens."""
         best = None
         for index, kind in nouns:
             distance = abs(index - at)
-            if distance > WINDOW:
+            if distance > window:
                 continue
             # a noun after the verb (its object or subject) wins a tie
             key = (distance, 0 if index > at else 1)
             if best is None or key < best[0]:
                 best = (key, (index, kind))
         return best[1] if best else None
+
+    def _generic_nouns(self, lo: int, hi: int, nouns: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Nouns that name some event without its type ("мероприятие", "ceremony"), typed ''.
+
+        One followed closely by a typed event noun is that noun's head ("церемония
+        подписания", "церемония начала строительства") and is left to it.
+        """
+        typed = {index for index, _ in nouns}
+        inside = {k for words, _ in self.lex.nouns.find(self.doc.tokens, lo, hi) for k in range(words[0], words[-1] + 1)}
+        out = []
+        for words, _ in self.lex.generic_nouns.find(self.doc.tokens, lo, hi):
+            k = words[-1]
+            if k in inside or any(k < t <= k + 2 for t in typed):
+                continue  # "groundbreaking ceremony" is a typed noun of its own
+            out.append((words[0], ""))
+        return out
+
+    def _next_to_country(self, first: int, last: int) -> bool:
+        """True where a state's name stands right before or after the words [first, last]."""
+        tokens = self.doc.tokens
+        before = tokens[first].start
+        after = tokens[last].end
+        for m in self.doc.mentions:
+            if m.type != "country":
+                continue
+            if 0 <= before - m.end <= 2 or 0 <= m.start - after <= 2:
+                return True
+        return False
+
+    def _hosts_guests(self, last: int, hi: int) -> bool:
+        """True where a hosting verb's object is people: a person's name or "лидеров", "делегацию"."""
+        tokens = self.doc.tokens
+        people = {m.start for m in self.doc.mentions if m.type == "person"}
+        if self.lex.raw.get("verb_final"):
+            # Kazakh puts the object before the verb: "Қытай министрін қабылдады"
+            ahead = range(last - 1, max(-1, last - 1 - HOST_REACH), -1)
+            return any(self.lex.guests.at(tokens, k, last) for k in ahead)
+        for k in range(last + 1, min(hi, last + 1 + HOST_REACH)):
+            if re.search(r"[,;:.!?]", self.doc.text[tokens[k - 1].end : tokens[k].start]) or tokens[k].pos in _VERBAL:
+                return False  # "приняли декларацию, которую подписали президенты": not its guests
+            if tokens[k].start in people or self.lex.guests.at(tokens, k, hi):
+                return True
+        return False
+
+    def _setting_before(self, noun: int, lo: int) -> int | None:
+        """The first token of a link in time ("в ходе", "during") right before an event noun."""
+        for k in range(noun - 1, max(lo, noun - 4) - 1, -1):
+            hit = self.lex.during.at(self.doc.tokens, k, noun)
+            if hit is not None and hit[0][-1] >= noun - 2:
+                return k
+        return None
+
+    def _future_sentence(self, lo: int, hi: int) -> bool:
+        """True where a sentence's verbs speak of the future ("В ходе визита будут подписаны")."""
+        for token in self.doc.tokens[lo:hi]:
+            if not token.keys.isdisjoint(self.lex.future_auxiliaries):
+                if analyzer(self.language) is None or tense(token, self.language) in ("future", "infinitive"):
+                    return True
+            elif token.pos in _VERBAL and tense(token, self.language) in ("future", "infinitive", "imperative"):
+                return True
+        return False
+
+    def _past_noun(self, noun: int, lo: int, hi: int) -> bool:
+        lex = self.lex
+        return any(self._adjective_before(m, noun, lo, hi) is not None for m in (lex.year_adjectives, lex.past_adjectives))
+
+    def _adjective_before(self, matcher: Matcher[Any], noun: int, lo: int, hi: int) -> tuple[list[int], Entry[Any]] | None:
+        """A lexicon adjective ending right before an event noun: "прошлогодний", "last year's"."""
+        for k in (noun - 1, noun - 2):
+            if k < lo:
+                break
+            hit = matcher.at(self.doc.tokens, k, noun)
+            if hit is not None and hit[0][-1] == noun - 1:
+                return hit
+        return None
 
     def find(self, number: int, sentence: Sentence) -> list[Trigger]:
         doc, lex = self.doc, self.lex
@@ -129,30 +225,70 @@ class TriggerFinder:
         nouns: list[tuple[int, str]] = []
         for words, entry in lex.nouns.find(tokens, lo, hi):
             nouns.append((words[0], entry.value))
+        nouns = sorted(nouns + self._generic_nouns(lo, hi, nouns))
         triggers: list[Trigger] = []
         used_nouns: set[int] = set()
         verb_tokens: set[int] = set()
-        for words, _ in lex.happen.find(tokens, lo, hi):
+
+        def attend(words: list[int], bound: tuple[int, str] | None, via: str, anaphoric: bool = True) -> None:
+            """A happen, chairing or hosting verb bound to its noun; joins a trigger on that noun."""
             verb = words[0]
-            if verb in verb_tokens:
-                continue
-            bound = self._bind_noun([n for n in nouns if n[0] not in words], verb, lo, hi)
-            if bound is None:
-                continue
-            index, kind = bound
             verb_tokens.update(words)
+            if bound is None:
+                # "В ней приняли участие ...", "Головував на ньому ...": the event is named before
+                if via == "participation" and anaphoric and not self.vetoed(verb, verb, lo):
+                    triggers.append(Trigger("", number, verb, words[-1], None, verb, via, extras={"anaphoric": True}))
+                return
+            index, kind = bound
             first, last = min(verb, index), max(words[-1], index)
             joined = next((t for t in triggers if t.noun == index), None)
             if joined is not None:
                 # "пройшов саміт, що завершився вчора": one event, the trigger grows
                 joined.first, joined.last = min(joined.first, first), max(joined.last, last)
-                continue
+                return
             if self.vetoed(first, verb, lo):
                 used_nouns.add(index)
-                continue
-            via = "participation" if lex.participation.at(tokens, verb, hi) else "happen"
+                return
             triggers.append(Trigger(kind, number, first, last, index, verb, via))
             used_nouns.add(index)
+
+        for words, _ in lex.happen.find(tokens, lo, hi):
+            if words[0] in verb_tokens:
+                continue
+            bound = self._bind_noun([n for n in nouns if n[0] not in words], words[0], lo, hi)
+            via = "participation" if lex.participation.at(tokens, words[0], hi) else "happen"
+            if bound is None and via != "participation":
+                continue
+            attend(words, bound, via)
+        for words, _ in lex.chairing.find(tokens, lo, hi):
+            if words[0] in verb_tokens:
+                continue
+            bound = self._bind_noun([n for n in nouns if n[0] not in words], words[0], lo, hi)
+            attend(words, bound, "participation")
+        for words, _ in lex.opening.find(tokens, lo, hi):
+            # "Заседание открыл Президент": who opens a gathering takes part in it
+            if words[0] in verb_tokens:
+                continue
+            bound = self._bind_noun([n for n in nouns if n[0] not in words], words[0], lo, hi)
+            if bound is not None:
+                attend(words, bound, "participation")
+        for words, _ in lex.representing.find(tokens, lo, hi):
+            # "Индию представлял министр ...": a delegate at the event just reported
+            if words[0] not in verb_tokens and self._next_to_country(words[0], words[-1]):
+                attend(words, None, "participation")
+        for words, _ in lex.hosting.find(tokens, lo, hi):
+            # "принял у себя лидеров", "прийняв ... лідерів ... на саміті": a meeting, or the
+            # event whose noun is near
+            if words[0] in verb_tokens or not self._hosts_guests(words[-1], hi):
+                continue
+            hosted = [n for n in nouns if n[1] and n[0] not in used_nouns and n[0] > words[-1]]
+            bound = self._bind_noun(hosted, words[0], lo, hi, HOST_WINDOW)
+            if bound is None:
+                verb_tokens.update(words)
+                if not self.vetoed(words[0], words[0], lo):
+                    triggers.append(Trigger("meeting", number, words[0], words[-1], None, words[0], "verb"))
+                continue
+            attend(words, bound, "happen")
         for words, entry in lex.verbs.find(tokens, lo, hi):
             verb = words[0]
             if verb in verb_tokens:
@@ -164,7 +300,10 @@ class TriggerFinder:
             bound = self._bind_noun([n for n in nouns if n[1] == kind and n[0] not in used_nouns], verb, lo, hi)
             if bound is not None:
                 used_nouns.add(bound[0])
-            triggers.append(Trigger(kind, number, verb, words[-1], None, verb, "verb"))
+            trigger = Trigger(kind, number, verb, words[-1], None, verb, "verb")
+            if lex.arrival.at(tokens, verb, hi) and bound is None:
+                trigger.extras["arrival"] = True  # "приехали": a visit, or attendance of a meeting
+            triggers.append(trigger)
         for words, _ in lex.report.find(tokens, lo, hi):
             verb = words[0]
             if self.vetoed(verb, verb, lo):
@@ -181,12 +320,33 @@ class TriggerFinder:
                 used_nouns.add(index)
                 triggers.append(Trigger(kind, number, verb, index, index, verb, "report"))
         for index, kind in nouns:
-            if index in used_nouns or index <= lo:
+            if index in used_nouns or index <= lo or not kind:
                 continue
             hit = lex.date_adjectives.at(tokens, index - 1, hi)
             if hit is not None:
                 triggers.append(Trigger(kind, number, index - 1, index, index, None, "coref", hit[1].value))
+                continue
+            # "прошлогодний саммит", "на минулорічному саміті", "last year's summit": a past
+            # event named in a noun phrase
+            if self._past_noun(index, lo, hi):
+                triggers.append(Trigger(kind, number, index - 1, index, index, None, "coref"))
+                continue
+            # "договоренности, достигнутые в ходе визита": an event named as the setting of
+            # something done; the report of an event seen before, or one of its own
+            link = self._setting_before(index, lo)
+            if link is not None and not self._future_sentence(lo, hi) and not self.vetoed(link, None, lo):
+                triggers.append(Trigger(kind, number, link, index, index, None, "coref"))
+        if any(not t.extras.get("anaphoric") for t in triggers):
+            # a sentence with an event of its own: "чья страна председательствовала в ШОС" in it
+            # is not a report of the event before
+            triggers = [t for t in triggers if not t.extras.get("anaphoric")]
         for trigger in triggers:
             if trigger.verb is not None:
                 trigger.extras["tense"] = tense(tokens[trigger.verb], self.language)
+            if trigger.noun is not None and trigger.noun > lo:
+                year = self._adjective_before(lex.year_adjectives, trigger.noun, lo, hi)
+                if year is not None or self._adjective_before(lex.past_adjectives, trigger.noun, lo, hi) is not None:
+                    trigger.extras["past"] = True
+                if year is not None:
+                    trigger.extras["years_back"] = -int(year[1].value)
         return sorted(triggers, key=lambda t: t.first)

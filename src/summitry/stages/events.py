@@ -8,7 +8,7 @@ whether a stretch of text reports one of these events.
 from __future__ import annotations
 
 from summitry.doc import Doc, Event
-from summitry.events import Filler, SlotReader, TriggerFinder, load_lexicon, merge, to_event
+from summitry.events import Filler, SlotReader, TriggerFinder, fold_arrivals, headlines, load_lexicon, merge, to_event
 from summitry.kb import KnowledgeBase
 from summitry.pipeline import stage
 
@@ -27,7 +27,7 @@ def find_events(doc: Doc) -> None:
         for number, sentence in enumerate(doc.sentences)
         for trigger in finder.find(number, sentence)
     ]
-    drafts = merge(reports, doc.published)
+    drafts = fold_arrivals(merge(reports, doc.published, headlines(doc)))
     Filler(doc, kb).fill(drafts)
     doc.events = [to_event(d) for d in drafts]
 

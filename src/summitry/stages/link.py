@@ -248,8 +248,8 @@ def _link_titles(doc, kb, titles, mentions, used, on, add) -> None:  # type: ign
     for first, end, phrases in titles.find(tokens, doc.text):
         item = phrases[0].value
         start, stop = tokens[first].start, tokens[end - 1].end
-        if "plur" in tokens[first].feats.get("tags", ""):
-            continue  # "министры иностранных дел" are several people
+        if _plural(phrases[0].text, tokens[first:end], doc.language or "ru"):
+            continue  # "министры иностранных дел", "глави держав" are several people
         inside = [m for m in mentions if m.start < stop and start < m.end]
         if any(m.type == "person" or m.start < start or m.end > stop for m in inside):
             continue  # part of a name, or already a person
@@ -277,6 +277,21 @@ def _link_titles(doc, kb, titles, mentions, used, on, add) -> None:  # type: ign
         if len(holders) == 1:
             add(start, stop, holders[0], "office")
             used.update(range(first, end))
+
+
+def _plural(title: str, words: list[Token], language: str) -> bool:
+    """Whether the text has a title in the plural where the lexicon writes it singular:
+    any word that is singular in the title and plural in the text ("главы государств")."""
+    from summitry.kb.matcher import WORD
+
+    morph = analyzer(language)
+    pieces = WORD.findall(title)
+    if morph is None or len(pieces) != len(words):
+        return "plur" in words[0].feats.get("tags", "") if words else False
+    for piece, token in zip(pieces, words):
+        if "sing" in morph.parse(piece.lower())[0].tag and "plur" in token.feats.get("tags", ""):
+            return True
+    return False
 
 
 def _next_mention(by_start: dict[int, Mention], text: str, offset: int) -> Mention | None:
