@@ -194,3 +194,82 @@ def test_a_language_without_a_lexicon_gives_none():
     assert commitments("这是一个测试。", "zh") == []
 
 # The dev-gold floors for commitments live in tests/test_accuracy.py with the other layers.
+
+
+# --- subjects: capitals, fronted adverbials, reported clauses, no guessing -----------------
+SUBJECT_CASES = [
+    # a capital as the subject stands for its state; a fronted date or duration is no subject
+    ("ru", "Министр заявил, что в ближайшие два года Узбекистан построит три логистических центра.",
+     "pledge", {"country:UZB"}, "2027"),
+    ("uk", "Прем'єр заявив, що цього року Астана виділить кошти на нові гранти для студентів.",
+     "pledge", {"country:KAZ"}, "2025"),
+    ("ru", "Представитель МИД сообщил, что до конца года Ташкент откроет торговый дом в Китае.",
+     "pledge", {"country:UZB"}, "2025"),
+    # "который": the state named before it
+    ("ru", "Председательство в организации перешло к Казахстану, который примет следующий саммит в 2026 году.",
+     "scheduled_event", {"country:KAZ"}, "2026"),
+    # Ukrainian infinitives that pymorphy3-uk leaves untagged
+    ("uk", "Президент Киргизстану запропонував щороку проводити спільні навчання рятувальників.",
+     "proposal", {"country:KGZ"}, None),
+    ("uk", "Туркменістан запропонував запустити новий поромний маршрут.", "proposal", {"country:TKM"}, None),
+    # a pronoun or "страна" refers to the subject of the sentence before
+    ("ru", "Токаев пригласил Мирзиёева посетить Казахстан в следующем году. Он также предложил создать фонд.",
+     "proposal", {"country:KAZ"}, None),
+    # a cue with an adjective inside it
+    ("ru", "Узбекистан поставил приоритетной задачей увеличить экспорт.", "pledge", {"country:UZB"}, None),
+]
+
+
+@pytest.mark.parametrize("language, text, kind, actors, due", SUBJECT_CASES)
+def test_subjects(language, text, kind, actors, due):
+    found = commitments(text, language, published="2025-03-01")[-1]
+    assert (found.kind, set(found.actors), found.due.value if found.due else None) == (kind, actors, due)
+
+
+GUESS_CASES = [
+    # an inanimate subject is no actor, and none is taken from the sentence before
+    ("ru", "Казахстан и Китай подписали соглашение. По словам министра, новая дорога свяжет два города и "
+           "сократит время в пути."),
+    # "Нагадаємо" (let us recall) is a discourse marker, not a pledge
+    ("uk", "Нагадаємо, що торік Киргизстан приєднався до форуму."),
+]
+
+
+@pytest.mark.parametrize("language, text", GUESS_CASES)
+def test_no_actor_is_guessed(language, text):
+    assert commitments(text, language) == []
+
+
+CALL = ("Президент Казахстана Касым-Жомарт Токаев провел телефонный разговор с Президентом Узбекистана "
+        "Шавкатом Мирзиёевым. ")
+
+
+def test_parties_of_a_bilateral_call_are_its_two_states():
+    found = commitments(CALL + "Стороны намерены расширять поставки зерна в Россию и Афганистан.", "ru")
+    assert set(found[0].actors) == {"country:KAZ", "country:UZB"}
+
+
+def test_what_leaders_agreed_on_is_their_pledge():
+    found = commitments(CALL + "Главы государств условились, что совместная комиссия до конца года "
+                               "подготовит план развития торговли.", "ru", published="2025-03-01")
+    assert [(c.kind, set(c.actors), c.due.value) for c in found] == [
+        ("pledge", {"country:KAZ", "country:UZB"}, "2025")]
+
+
+INVITATION_CASES = [
+    ("ru", CALL + "Узбекский лидер пригласил коллегу принять участие в инвестиционном форуме, который пройдет в июне.",
+     {"country:UZB", "country:KAZ"}, "2025-06"),
+    ("uk", "Президент Туркменістану прийняв запрошення відвідати Китай наступного року.",
+     {"country:TKM", "country:CHN"}, "2026"),
+]
+
+
+@pytest.mark.parametrize("language, text, actors, due", INVITATION_CASES)
+def test_invitations_schedule_a_visit(language, text, actors, due):
+    found = commitments(text, language, published="2025-03-01")
+    assert [(c.kind, set(c.actors), c.due.value) for c in found] == [("scheduled_event", actors, due)]
+
+
+def test_agreeing_to_declare_a_year_schedules_it():
+    found = commitments("Сторони домовилися оголосити 2026 рік Роком туризму.", "uk")
+    assert [c.kind for c in found] == ["scheduled_event"]

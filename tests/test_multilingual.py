@@ -117,6 +117,19 @@ ACTOR_CASES = [
     ("kk", "Қазақстан 2030 жылға дейін сауданы екі есе арттыруға ниетті.", ["country:KAZ"]),
     ("kk", "Си Цзиньпин Қытай Орталық Азия елдерімен сауданы кеңейтуге дайын екенін атап өтті.", ["country:CHN"]),
     ("kk", KK_LEAD + "Тараптар 2030 жылға дейін өзара сауда көлемін арттыруға келісті.", FORMAT),
+    # reported "would", a capital for its state, "stood ready"
+    ("en", "Mirziyoyev said Tashkent would build two new logistics centres near the border.", ["country:UZB"]),
+    ("en", "The Kazakh side stood ready to expand grain exports to China.", ["country:KAZ"]),
+    # a relative clause about a document: its subject stands for the signers
+    ("en", "Uzbekistan and China signed a memorandum under which the two sides will open a joint laboratory.",
+     ["country:UZB", "country:CHN"]),
+    # invitations: the inviter and the invited
+    ("en", "Tokayev invited Xi Jinping to pay a state visit to Kazakhstan next year.", ["country:KAZ", "country:CHN"]),
+    ("kk", "Қасым-Жомарт Тоқаев Садыр Жапаровты келесі жылы Қазақстанға ресми сапармен келуге шақырды.",
+     ["country:KAZ", "country:KGZ"]),
+    # a proposal named by a noun, with its state in the genitive
+    ("kk", "Тараптар Қырғызстан тарапының су ресурстары жөніндегі бірлескен орталық құру туралы ұсынысын қолдады.",
+     ["country:KGZ"]),
 ]
 
 
@@ -259,3 +272,21 @@ def test_kazakh_news() -> None:
     assert ("proposal", ("country:KAZ",)) in {(kind, actors) for kind, actors, _ in found}
     assert ("pledge", ("country:UZB",), None) in found
     assert len(doc.commitments) == 4  # welcoming, discussing and praising are not commitments
+
+
+# --- one commitment per coordinated verb; what is not a commitment -------------------------------
+@pytest.mark.parametrize("text, count", [
+    ("Kyrgyzstan is ready to deepen cooperation in agriculture and expand tourism exchanges.", 2),
+    ("Xi said Beijing would import more Kazakh grain and encourage Chinese firms to invest in the region.", 2),
+    ("Officials said the new bridge would shorten the route.", 0),  # an inanimate subject
+    ("Xi said China would be happy to see more visitors.", 0),  # "would be": no action
+])
+def test_english_coordinated_and_reported(text: str, count: int) -> None:
+    assert len(extract(text, "en").commitments) == count
+
+
+def test_kazakh_bare_event_noun_continues_the_event_before() -> None:
+    text = ("Президенттер Орталық Азия мемлекеттері басшыларының кезекті кездесуіне дайындықты талқылады. "
+            "Кездесу Бішкекте өтеді.")
+    found = extract(text, "kk").commitments
+    assert [c.kind for c in found] == ["scheduled_event"] and len(found[0].evidence) == 2

@@ -1,8 +1,14 @@
 """Who commits: the subject of a cue, the parties that adopted the text, a host state.
 
 "The parties" (Стороны / Сторони) are the states that adopted the text: those named in
-the "(hereinafter — the Parties)" sentence of a communiqué, else the members of the
-format the document is about, else the states it mentions.
+the "(hereinafter — the Parties)" sentence of a communiqué, else those of the event the
+document reports (the members of its format, else the states taking part: the two of a
+bilateral call), else the members of the format it names, else the two states of a
+bilateral text. Never every state a text happens to mention.
+
+A clause without a subject of its own takes no actor from context, with two exceptions
+that the text itself marks: a subject that refers back (a pronoun, "страна", "этот
+механизм") and a sentence linked to the one before ("Для этого ...").
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from datetime import date
 
-from summitry.commitments.grammar import any_parse, comma, hard_break, is_finite, is_plural_nominative
+from summitry.commitments.grammar import COORD, any_parse, comma, hard_break, is_finite, is_plural_nominative
 from summitry.commitments.lexicon import Lexicon
 from summitry.doc import Doc, Mention, Sentence, Token
 from summitry.kb import KnowledgeBase
@@ -91,14 +97,39 @@ class Actors:
                     states = self.states_in(sentence.start, match.start())
                     if len(states) >= 2:
                         return states
+        reported = self._event_parties()
+        if reported:
+            return reported
         formats = Counter(
             m.entity_id for m in doc.mentions if m.type == "format" and self.kb.get(m.entity_id)
         )
         for format_id, _ in formats.most_common():
-            members = [m for m in self.kb[format_id].members if m.startswith("country:")]
+            members = self.members(format_id)
             if members:
                 return members
-        return self.states_in(0, len(doc.text))
+        mentioned = self.states_in(0, len(doc.text))
+        return mentioned if len(mentioned) == 2 else []
+
+    def members(self, format_id: str) -> list[str]:
+        """The member states of a format or organization, where the knowledge base lists them."""
+        entry = self.kb.get(format_id)
+        return [m for m in entry.members if m.startswith("country:")] if entry else []
+
+    def _event_parties(self) -> list[str]:
+        """The states of the first event the document reports with two or more of them."""
+        for event in sorted(self.doc.events, key=lambda e: e.evidence[0].start if e.evidence else 0):
+            if event.format:
+                members = self.members(event.format)
+                if members:
+                    return members
+            states: list[str] = []
+            for participant in event.participants:
+                state = self.state_of(participant)
+                if state and state not in states:
+                    states.append(state)
+            if len(states) >= 2:
+                return states
+        return []
 
     def group_members(self, members: list[str]) -> list[str]:
         """A named group of states, narrowed to the parties where they include it."""
@@ -128,35 +159,83 @@ class Actors:
     def _region_actors(self, start: int, end: int, *, nominative: bool = False) -> list[str]:
         """Actors named between two offsets: states, persons' states, parties, groups.
 
-        With `nominative`, only names that can be a subject count ("Китаем" does not)."""
+        With `nominative`, only names that can be a subject count ("Китаем" does not). A
+        word for the parties ("Стороны", "Лидеры") gives the parties, unless its own phrase
+        names the states ("Лидеры Китая и Казахстана")."""
+        party = self._parties_word(start, end)
+        if party is not None:
+            phrase = self._phrase_end(party, end)
+            named = self._region_actors(self.doc.tokens[party].end, phrase) if phrase > self.doc.tokens[party].end else []
+            return named or list(self.parties)
         found: list[str] = []
         organizations: list[str] = []
+        capitals: list[str] = []
         for g_start, g_end, members in self.groups:
             if start <= g_start and g_end <= end and (not nominative or self._nominative_at(g_start)):
                 found += self.group_members(members)
         for mention in self.mentions_in(start, end):
             if nominative and not self._nominative_at(mention.start):
                 continue
+            if self._plural_office(mention):
+                continue  # "Главы государств": the leaders together, not the one the office gives
             state = self.state_of(mention.entity_id)
+            if state is None and nominative and mention.type == "place" and not self._after_preposition(mention.start):
+                country = self.place_country(mention.entity_id)
+                if country:
+                    capitals.append(country)
             if state:
                 found.append(state)
             elif mention.type == "organization":
                 organizations.append(mention.entity_id)
-        first = bisect_left(self._token_starts, start)
-        for token in self.doc.tokens[first:]:
-            if token.start >= end:
-                break
-            if self.names_parties(token):
-                found += self.parties
+        if not found:  # "Пекин выделит", "Beijing would": a city as the subject stands for its state
+            found = capitals
         if not found:
             found = organizations
         return list(dict.fromkeys(found))
 
+    def _parties_word(self, start: int, end: int) -> int | None:
+        """The index of the first word for the parties between two offsets."""
+        first = bisect_left(self._token_starts, start)
+        for k in range(first, len(self.doc.tokens)):
+            if self.doc.tokens[k].start >= end:
+                break
+            if self.names_parties(self.doc.tokens[k]):
+                return k
+        return None
+
+    def _phrase_end(self, k: int, end: int) -> int:
+        """The offset where the noun phrase of token k ends: a comma, a break or a verb."""
+        tokens = self.doc.tokens
+        if not (tokens[k].feats or {}).get("tags") and not (k + 1 < len(tokens) and tokens[k + 1].text.lower() == "of"):
+            return tokens[k].end  # no morphology: only "the leaders of X and Y" names its states after it
+        for j in range(k + 1, len(tokens)):
+            if tokens[j].start >= end:
+                break
+            if comma(self.doc, tokens[j - 1], tokens[j]) or hard_break(self.doc, tokens[j - 1], tokens[j]):
+                return tokens[j - 1].end
+            if is_finite(tokens[j]) or (tokens[j].feats or {}).get("tags", "").startswith(("GRND", "INFN")):
+                return tokens[j - 1].end
+        return end
+
+    def _plural_office(self, mention: Mention) -> bool:
+        """An office named in the plural ("Главы государств", "Лидеры"), linked to one holder."""
+        if mention.via != "office":
+            return False
+        first = bisect_left(self._token_starts, mention.start)
+        for token in self.doc.tokens[first:]:
+            if token.start >= mention.end:
+                break
+            if "plur" in (token.feats or {}).get("tags", "").split(","):
+                return True
+        return False
+
     def subject(self, sentence: Sentence, index: int, first: int) -> list[str]:
         """The actors of the clause whose predicate starts at token `index`.
 
-        The nearest stretch after a comma comes first ("..., Токаев предложил"), then the
-        sentence's opening up to its first verb, then the sentences before it.
+        The nearest stretch after a comma comes first ("..., Токаев предложил"; "...,
+        который примет": the name before "который"), then the sentence's opening up to its
+        first verb; a subject that refers back, or a sentence linked to the one before,
+        takes the actors of that sentence. Otherwise none: no actor is guessed.
         """
         tokens = self.doc.tokens
         j = index
@@ -168,25 +247,111 @@ class Actors:
             local = self._region_actors(tokens[j].start, tokens[index].start, nominative=True)
             if local:
                 return local
+            antecedent = self.antecedent(j, first)
+            if antecedent:
+                return antecedent
+            referent = self.refers_back(j, index)
+            if referent is not None:
+                return self.before(sentence, anaphor=referent)
         k = first
         while k < index and not is_finite(tokens[k]):
             k += 1
         opening = self._region_actors(sentence.start, tokens[k].start if k < len(tokens) else sentence.end)
         if opening:
             return opening
+        referent = self.refers_back(first, k) if k > first else None
+        if referent is not None:
+            return self.before(sentence, anaphor=referent)
         return self.before(sentence)
 
-    def before(self, sentence: Sentence) -> list[str]:
-        """Actors of the two sentences before, the nearest first, else the parties."""
+    def antecedent(self, j: int, first: int) -> list[str]:
+        """"Китаю, который примет ...": the actor named right before a relative pronoun at j."""
+        tokens = self.doc.tokens
+        if j <= first or not self.lexicon.has("relative", tokens[j].keys):
+            return []
+        if (tokens[j].feats or {}).get("tags") and not any_parse(tokens[j], self.doc.language or "ru", "nomn"):
+            return []  # "которому", "якому": not the subject of its clause
+        before = tokens[j - 1]
+        for mention in self.mentions_in(before.start, before.end + 1):
+            state = self.state_of(mention.entity_id)
+            if state:
+                return [state]
+        for mention in reversed(self.mentions_in(tokens[max(first, j - 6)].start, before.end)):
+            if mention.end == before.end:
+                state = self.state_of(mention.entity_id)
+                return [state] if state else ([mention.entity_id] if mention.type == "organization" else [])
+        return []
+
+    def refers_back(self, start: int, end: int) -> str | None:
+        """What the subject stretch [start, end) of tokens refers back with: "" for a personal
+        pronoun or a generic "страна"/"country", the noun's lemma for "этот механизм"/"this
+        mechanism"; None where it names its subject itself."""
+        tokens = self.doc.tokens
+        language = self.doc.language or "ru"
+        for k in range(start, end):
+            token = tokens[k]
+            # the case of the best parse ("Он", not "его"); a language without one lists its
+            # nominative forms only ("he", not "him")
+            best = (token.feats or {}).get("tags", "").split(",")
+            nominative = "nomn" in best if best != [""] else True
+            if self.lexicon.has("pronouns", token.keys) and nominative:
+                return ""
+            if self.lexicon.has("anaphoric_subjects", token.keys) and (
+                best == [""] or any_parse(token, language, "nomn")
+            ):
+                return ""
+            if self.lexicon.has("linking", token.keys):
+                for j in range(k + 1, min(k + 4, end)):
+                    if str(tokens[j].pos or "") in ("NOUN", "") and tokens[j].text[:1].isalpha():
+                        return tokens[j].lemma
+        return None
+
+    def linked(self, sentence: Sentence) -> bool:
+        """A sentence that opens by linking to the one before ("Для этого", "При этом", "И")."""
+        tokens = self.doc.tokens
+        k = bisect_left(self._token_starts, sentence.start)
+        opening = []
+        while k < len(tokens) and tokens[k].start < sentence.end and not is_finite(tokens[k]):
+            opening.append(tokens[k])
+            k += 1
+        if not opening:
+            return False
+        if opening[0].text.lower() in COORD:
+            return True
+        return any(self.lexicon.has("linking", t.keys) for t in opening[:3])
+
+    def before(self, sentence: Sentence, *, anaphor: str | None = None) -> list[str]:
+        """Actors of a sentence before, where the subject refers back or the sentence is linked
+        to the one before; else none. A pronoun takes the nearer of the two sentences before
+        that names actors; "этот механизм" the nearest of three that names a "механизм"."""
+        if anaphor is None and not self.linked(sentence):
+            return []
         position = self.doc.sentences.index(sentence)
-        for back in (1, 2):
+        reach = (1,) if anaphor is None else (1, 2) if not anaphor else (1, 2, 3)
+        for back in reach:
             if position - back < 0:
                 break
             previous = self.doc.sentences[position - back]
-            found = self._region_actors(previous.start, previous.end)
-            if found:
+            if anaphor:
+                k = bisect_left(self._token_starts, previous.start)
+                words = self.doc.tokens[k:bisect_left(self._token_starts, previous.end)]
+                if not any(anaphor in t.keys for t in words):
+                    continue
+            found = self._opening_actors(previous) or self._region_actors(previous.start, previous.end)
+            if found or anaphor:
                 return found
-        return list(self.parties)
+        return []
+
+    def _opening_actors(self, sentence: Sentence) -> list[str]:
+        """The actors a sentence opens with, up to its first verb: its subject ("Токаев
+        пригласил Мирзиёева ... . Он также предложил": Tokayev's state)."""
+        tokens = self.doc.tokens
+        k = bisect_left(self._token_starts, sentence.start)
+        while k < len(tokens) and tokens[k].start < sentence.end and not is_finite(tokens[k]):
+            k += 1
+        if k >= len(tokens) or tokens[k].start >= sentence.end:
+            return []
+        return self._region_actors(sentence.start, tokens[k].start)
 
     def in_sentence(self, sentence: Sentence) -> list[str]:
         return self._region_actors(sentence.start, sentence.end)
@@ -204,6 +369,14 @@ class Actors:
                 if country:
                     out.append(country)
         return list(dict.fromkeys(out))
+
+    def _after_preposition(self, offset: int) -> bool:
+        i = bisect_left(self._token_starts, offset)
+        if i == 0:
+            return False
+        previous = self.doc.tokens[i - 1]
+        return previous.text.lower() in LOCATIVE or str(previous.pos or "") == "PREP" or self.lexicon.has(
+            "oblique", previous.keys)
 
     def _located(self, offset: int) -> bool:
         """Whether a locative preposition ("в Казахстане", "у Китаї", "in China") precedes."""

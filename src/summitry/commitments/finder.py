@@ -9,7 +9,7 @@ commitment's clause is part of it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from summitry.commitments import grammar as g
 from summitry.commitments.actors import Actors
@@ -221,6 +221,9 @@ class Finder:
         matches: dict[int, tuple[int, set[Cue]]] = {}
         for i, e, phrases in self.lex.cues.find(tokens[first:last], self.doc.text):
             matches[first + i] = (first + e, {p.value for p in phrases})
+        for i, (e, cues) in self._loose_matches(first, last).items():
+            if not any(a <= i < b for a, (b, _) in matches.items()):
+                matches[i] = (e, cues)
         stops = {i for i, (_, cues) in matches.items() if cues & VERB_CUES}
         drafts: list[Draft] = []
         covered = -1  # tokens before this index belong to an earlier commitment
@@ -252,6 +255,37 @@ class Finder:
                     add(dated)
         return drafts
 
+    def _loose_matches(self, first: int, last: int) -> dict[int, tuple[int, set[Cue]]]:
+        """Cues of several words with adjectives between them: "преследовать (главную) цель",
+        "выразить (твердую) готовность", "внести (конкретное) предложение"."""
+        tokens = self.tokens
+        kept = [k for k in range(first, last) if g.pos(tokens[k]) != "ADJF"]
+        if len(kept) == last - first or not kept:
+            return {}
+        pieces: list[str] = []
+        copies: list[Token] = []
+        offset = 0
+        for n, k in enumerate(kept):
+            if n:
+                previous = kept[n - 1]
+                if k == previous + 1:
+                    gap = g.gap(self.doc, tokens[previous], tokens[k])
+                else:  # adjectives dropped: a plain gap only where nothing but spaces was there
+                    between = self.doc.text[tokens[previous].end : tokens[k].start]
+                    gap = " " if all(g.pos(tokens[j]) == "ADJF" for j in range(previous + 1, k)) and not any(
+                        c in between for c in ",;:()–—-\n") else ","
+                pieces.append(gap)
+                offset += len(gap)
+            copies.append(replace(tokens[k], start=offset, end=offset + len(tokens[k].text)))
+            pieces.append(tokens[k].text)
+            offset += len(tokens[k].text)
+        text = "".join(pieces)
+        out: dict[int, tuple[int, set[Cue]]] = {}
+        for i, e, phrases in self.lex.cues.find(copies, text):
+            if e - i >= 2 and kept[e - 1] - kept[i] > e - 1 - i:  # several words, an adjective between
+                out[kept[i]] = (kept[e - 1] + 1, {p.value for p in phrases})
+        return out
+
     def _from_cue(self, sentence: Sentence, first: int, last: int, i: int, e: int,
                   cues: set[Cue], stops: set[int]) -> list[Draft]:
         tokens = self.tokens
@@ -261,6 +295,10 @@ class Finder:
         if ("scheduled", "agreed") in cues:
             end = self.clause_end(i, last, stops)
             return [Draft("scheduled_event", i, end, sentence, first, i)]
+        if ("scheduled", "invitation") in cues and g.pos(token) in ("VERB", "GRND"):
+            invitation = self._invitation(sentence, first, last, i, e, stops)
+            if invitation is not None:
+                return [invitation]
         if ("proposal", "participle") in cues and participle:
             if self._governed_by(self.lex.praise, first, i):
                 return []
@@ -277,7 +315,9 @@ class Finder:
                 return []
             end = self.clause_end(i, last, stops, phrase=True)
             actors = found[0] or None
-            return self._with_gapping(Draft("proposal", i, end, sentence, first, i, actors=actors), last)
+            # "наше предложение": the speaker proposes, named or not
+            draft = Draft("proposal", i, end, sentence, first, i, actors=actors, notes={"speaker"})
+            return self._with_gapping(draft, last)
         if not participle and (("pledge", "infinitive") in cues or ("proposal", "verb") in cues):
             kind = "proposal" if ("proposal", "verb") in cues else "pledge"
             j = e
@@ -295,7 +335,7 @@ class Finder:
                 drafts = []
                 for start, end, head_inf in self.infinitive_segments(i, inf, last, stops):
                     draft = Draft(kind, start, end, sentence, first, i)
-                    if kind == "pledge" and self._participation(head_inf, end):
+                    if kind == "pledge" and (self._participation(head_inf, end) or self._declares_year(head_inf, end)):
                         draft.kind = "scheduled_event"
                     drafts.append(draft)
                 return drafts if kind == "pledge" else self._with_gapping(drafts[0], last) + drafts[1:]
@@ -317,7 +357,9 @@ class Finder:
             event = self._event_within(e, min(e + 4, last))
             if event is not None:
                 end = self.clause_end(i, last, stops)
-                return [Draft("scheduled_event", i, end, sentence, first, i, role="upcoming")]
+                # "следующая встреча пройдет ...": the event itself is the subject
+                role = "parties" if self._takes_place(event, end) else "upcoming"
+                return [Draft("scheduled_event", i, end, sentence, first, i, role=role)]
         if ("scheduled", "purpose") in cues:
             event = self._event_within(e, min(e + 4, last))
             if event is not None:
@@ -332,6 +374,52 @@ class Finder:
             if soon or self._event_within(i + 1, min(i + 9, end)) is not None:
                 return [Draft("scheduled_event", start, end, sentence, first, i, role="host")]
         return []
+
+    def _invitation(self, sentence: Sentence, first: int, last: int, i: int, e: int,
+                    stops: set[int]) -> Draft | None:
+        """"пригласил коллегу посетить ...", "принял приглашение посетить ...": a visit or an
+        event ahead, held by the inviter and the invited."""
+        end = self.clause_end(i, last, stops)
+        visit = any(self._has("participation", k) or self._event_noun(k) for k in range(e, end))
+        if not visit or self._past(i, end):
+            return None
+        end = self._through_relative(end, last)
+        return Draft("scheduled_event", i, end, sentence, first, i, role="invitation")
+
+    def _through_relative(self, end: int, last: int) -> int:
+        """"... форуме, который пройдет в июне": a relative clause saying when the event takes place."""
+        tokens = self.tokens
+        if end + 1 < last and self._has("relative", end) and g.comma(self.doc, tokens[end - 1], tokens[end]):
+            if any(self._occurrence(k) for k in range(end + 1, min(end + 4, last))):
+                return self.clause_end(end + 1, last, set())
+        return end
+
+    def _invited(self, draft: Draft, inviter: list[str], start: int, end: int) -> list[str]:
+        """The other side of an invitation: the states of the persons and states named in it,
+        else, in a bilateral text, the party that is not the inviter."""
+        named = [s for s in self.actors.states_in(start, end) if s not in inviter]
+        for mention in self.actors.mentions_in(start, end):  # "посетить Пекин": China's
+            country = self.actors.place_country(mention.entity_id) if mention.type == "place" else None
+            if country and country not in inviter and country not in named:
+                named.append(country)
+        if named:
+            return named
+        parties = self.actors.parties
+        others = [p for p in parties if p not in inviter]
+        return others if len(parties) == 2 and len(others) == 1 else []
+
+    def _declares_year(self, inf: int, end: int) -> bool:
+        """"договорились объявить 2026 год Годом ...": a year named with a time is scheduled."""
+        if not self._has("declaring", inf):
+            return False
+        span = (self.tokens[inf].end, self.tokens[end - 1].end)
+        return any(span[0] <= d.start < span[1] for d in self.doc.dates)
+
+    def _takes_place(self, event: int, end: int) -> bool:
+        """Whether an event noun (nominative) is the subject of a verb of taking place."""
+        if not g.any_parse(self.tokens[event], self.language, "nomn"):
+            return False
+        return any(self._occurrence(k) for k in range(event + 1, end) if g.is_finite(self.tokens[k]))
 
     def _participation(self, inf: int, end: int) -> bool:
         """Whether an infinitive of taking part / holding ("принять участие") governs an event noun."""
@@ -348,7 +436,7 @@ class Finder:
                 if "–" in g.gap(self.doc, tokens[j - 1], tokens[j]) or "—" in g.gap(self.doc, tokens[j - 1], tokens[j]):
                     end = self.clause_end(j, last, set(), phrase=True)
                     second = Draft(draft.kind, k, end, draft.sentence, draft.first, draft.head,
-                                   actors=draft.actors, role=draft.role)
+                                   actors=draft.actors, role=draft.role, notes=set(draft.notes))
                     return [draft, second]
         return [draft]
 
@@ -366,15 +454,20 @@ class Finder:
         k = i - 1
         while k >= first and not g.is_finite(tokens[k]):
             if self._has("relative", k):
-                relative = True
+                relative = not self._complementizer(k, first)
                 break
             k -= 1
+        if not relative and k > first and self._has("complementizers", k) and self._has("agreement", k - 1):
+            # "Главы государств условились, что комиссия рассмотрит ...": what they agreed on
+            # is their pledge, whoever carries it out
+            end = self.clause_end(i, last, stops)
+            return Draft("pledge", k - 1, end, sentence, first, k - 1)
         if relative:
             if occurrence and self._signing(i):
                 end = self.clause_end(i, last, stops)
                 return Draft("scheduled_event", i, end, sentence, first, i, role="parties", notes={"signing"})
             return None
-        nouns = [k for k in local if g.is_nominative_noun(tokens[k], self.language)]
+        nouns = [k for k in local if g.is_nominative_noun(tokens[k], self.language) and not self._adverbial(k, j)]
         events = [k for k in nouns if self._event_noun(k)]
         if events:
             start = events[0]
@@ -398,9 +491,32 @@ class Finder:
         end = self.clause_end(i, last, stops)
         return Draft("pledge", i, end, sentence, first, i)
 
+    def _adverbial(self, k: int, start: int) -> bool:
+        """A noun of a fronted adverbial, not a subject: inside a date ("в ближайшие три года",
+        "this year") or a prepositional phrase ("до конца года")."""
+        token = self.tokens[k]
+        if any(d.start <= token.start and token.end <= d.end for d in self.doc.dates):
+            return True
+        for j in range(k - 1, start - 1, -1):
+            kind = g.pos(self.tokens[j])
+            if kind == "PREP":
+                return True
+            if kind not in ("ADJF", "NUMR", "NOUN", "PRCL", "ADVB") or self._has("complementizers", j):
+                return False
+        return False
+
+    def _complementizer(self, k: int, first: int) -> bool:
+        """"заявил, что ...", "оголосив, що ...": "что" after a verb opens what is reported, not
+        a relative clause; the reported clause keeps its own subject."""
+        if k <= first or not self._has("complementizers", k):
+            return False
+        return g.pos(self.tokens[k - 1]) in ("VERB", "GRND", "PRTS")
+
     def _is_actor_token(self, k: int) -> bool:
         token = self.tokens[k]
-        if self._has("parties", k):
+        # "Страна выделит": a generic noun for a state named before; a pronoun ("Она
+        # затронет ...") may stand for anything, so a future alone does not take it
+        if self._has("parties", k) or self._has("anaphoric_subjects", k):
             return True
         return bool(self.actors.mentions_in(token.start, token.end))
 
@@ -434,14 +550,24 @@ class Finder:
         actors = draft.actors
         if actors is None:
             if draft.role == "parties":
-                actors = list(self.actors.parties)
+                actors = self._event_parties(start, end, draft)
             elif draft.role == "host":
                 actors = self._host_actors(start, end)
             elif draft.role == "sentence":
                 actors = self.actors.in_sentence(draft.sentence) or list(self.actors.parties)
+            elif draft.role == "invitation":
+                inviter = self.actors.subject(draft.sentence, draft.head, draft.first)
+                actors = inviter + self._invited(draft, inviter, start, end)
+            elif draft.role == "upcoming":  # "Китай примет следующий саммит"; without a subject, the parties
+                actors = self.actors.subject(draft.sentence, draft.head, draft.first) or self._event_parties(
+                    start, end, draft)
             else:
                 actors = self.actors.subject(draft.sentence, draft.head, draft.first)
         due = self.timing.due(start, end, draft.first)
+        if due is None:  # a fronted date of the clause: "в ближайшие три года Китай подготовит"
+            lo = self._clause_start(min(draft.start, draft.head), draft.first)
+            if lo < draft.start:
+                due = self.timing.due(tokens[lo].start, end, draft.first)
         if due is None and "signing" in draft.notes:
             due = self.timing.event_day(start, end)
         sentence_tokens = tokens[draft.first : self._sentence_last(draft)]
@@ -456,6 +582,29 @@ class Finder:
             due=due,
             place=self.actors.place(start, end),
         )
+
+    def _event_parties(self, start: int, end: int, draft: Draft) -> list[str]:
+        """Who holds a scheduled event: the members of the format it names (in its clause,
+        else, for a bare "Встреча пройдет ...", in the sentence before), else the parties."""
+        formats = [m for m in self.actors.mentions_in(start, end) if m.type == "format"]
+        if not formats and draft.start == draft.first and self._event_noun(draft.start):
+            position = self.doc.sentences.index(draft.sentence)
+            if position > 0:
+                previous = self.doc.sentences[position - 1]
+                formats = [m for m in self.actors.mentions_in(previous.start, previous.end) if m.type == "format"]
+        for mention in formats:
+            members = self.actors.members(mention.entity_id)
+            if members:
+                return members
+        return list(self.actors.parties)
+
+    def _clause_start(self, k: int, first: int) -> int:
+        """The first token of the clause that holds token k (after a comma or a break)."""
+        while k > first and not g.comma(self.doc, self.tokens[k - 1], self.tokens[k]) and not g.hard_break(
+            self.doc, self.tokens[k - 1], self.tokens[k]
+        ):
+            k -= 1
+        return k
 
     def _host_actors(self, start: int, end: int) -> list[str]:
         names_format = any(m.type == "format" for m in self.actors.mentions_in(start, end)) or any(
@@ -492,9 +641,40 @@ class Finder:
             while i < len(tokens) and tokens[i].start < sentence.end:
                 i += 1
             if first < i:
-                out += [self.settle(d) for d in self.sentence_drafts(sentence, first, i)]
+                scheduled = [c for c in out if c.kind == "scheduled_event"]
+                for draft in self.sentence_drafts(sentence, first, i):
+                    item = self.settle(draft)
+                    if scheduled and self._continues(draft, item, scheduled[-1]):
+                        continue
+                    # a pledge or proposal with no actor and no "the parties": nobody commits
+                    # (a scheduled event stands without one)
+                    if item.actors or item.kind == "scheduled_event" or "speaker" in draft.notes or self._names_parties(draft):
+                        out.append(item)
         self.timing.inherit(out)
         return out
+
+    def _continues(self, draft: Draft, item: Commitment, earlier: Commitment) -> bool:
+        """"... готовились к очередной встрече. Встреча пройдет в ноябре в Ташкенте.": a sentence
+        that opens with the bare event noun goes on about the event scheduled in the sentence
+        before; it joins that commitment (its evidence, date, place and actors) instead of
+        making a second one."""
+        if item.kind != "scheduled_event" or draft.start != draft.first or not self._event_noun(draft.start):
+            return False
+        position = self.doc.sentences.index(draft.sentence)
+        if position == 0:
+            return False
+        previous = self.doc.sentences[position - 1]
+        if not previous.start <= earlier.evidence[0].start < previous.end:
+            return False
+        earlier.evidence = earlier.evidence + item.evidence
+        earlier.due = item.due or earlier.due
+        earlier.place = item.place or earlier.place
+        earlier.actors = item.actors or earlier.actors
+        return True
+
+    def _names_parties(self, draft: Draft) -> bool:
+        """Whether the draft's sentence, up to its end, has a word for the parties ("Стороны")."""
+        return any(self.actors.names_parties(t) for t in self.tokens[draft.first : draft.end])
 
 
 def find(doc: Doc, kb: KnowledgeBase | None = None) -> list[Commitment]:

@@ -15,6 +15,10 @@ from summitry.morph import analyzer
 COORD = frozenset({"и", "а", "но", "та", "і", "й", "and", "also"})
 _HARD = re.compile(r"[;:()\[\]/]|\n")
 _COMMA = re.compile(r",")
+# grammemes of a finite form: tense, person, mood, and the gender/number of a past form
+FINITE = frozenset({"past", "pres", "futr", "impr", "1per", "2per", "3per", "masc", "femn", "neut", "sing", "plur"})
+# infinitive endings (Ukrainian -ти/-тися/-тись/-чи, and -ть/-ться/-чь, Russian and colloquial)
+INFINITIVE_ENDINGS = ("ти", "тися", "тись", "чи", "чися", "ть", "ться", "чь", "чься")
 
 
 def pos(token: Token) -> str:
@@ -40,7 +44,13 @@ def any_parse(token: Token, language: str, *grammemes: str) -> bool:
 
 
 def is_infinitive(token: Token) -> bool:
-    return pos(token) == "INFN" or "infn" in tags(token).split(",")
+    if pos(token) == "INFN" or "infn" in tags(token).split(","):
+        return True
+    # pymorphy3-uk leaves some infinitives bare ("запустити", "проводити": VERB,perf):
+    # a verb with no finite grammeme and an infinitive ending is one
+    if pos(token) != "VERB" or not set(tags(token).split(",")).isdisjoint(FINITE):
+        return False
+    return token.text.lower().endswith(INFINITIVE_ENDINGS)
 
 
 def is_finite(token: Token) -> bool:
@@ -58,7 +68,9 @@ def tense(token: Token) -> str | None:
 def is_future(token: Token, language: str) -> bool:
     """A future form; a Russian perfective's present form is its future."""
     if not is_finite(token):
-        return False
+        # pymorphy3-uk may rank a colloquial infinitive in -ть first ("виділить"): the
+        # standard infinitive ends in -ти, so a future parse of the form wins
+        return language == "uk" and token.text.lower().endswith("ть") and any_parse(token, language, "VERB", "futr")
     if tense(token) == "futr":
         return True
     return language == "uk" and any_parse(token, language, "VERB", "futr")

@@ -20,6 +20,7 @@ from summitry.doc import Commitment, Sentence, Token
 
 ARTICLES = frozenset({"the", "a", "an"})
 SUBJECT_REACH = 8  # words between a clause opening and an English cue that may be its subject
+GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")  # Kazakh genitive endings
 KK_CUE_TAIL = 3  # words after a Kazakh cue that may still close its clause ("екенін атап өтті")
 
 
@@ -56,17 +57,21 @@ class PlainActors(Actors):
         return j
 
     def subject(self, sentence: Sentence, index: int, first: int) -> list[str]:
-        """The actors named as subject in the cue's clause, else in the sentence before the cue."""
+        """The actors named as subject in the cue's clause, else in the sentence before the cue
+        (a pronoun "he", "they" or a sentence linked to the one before: the actors of that one)."""
         tokens = self.doc.tokens
         lo = self.clause_start(index, first)
         end = tokens[index].start
         local = self._region_actors(tokens[lo].start, end, nominative=True) if lo < index else []
         if local:
             return local
+        antecedent = self.antecedent(lo, first) if lo < index else []
+        if antecedent:
+            return antecedent
         opening = self._region_actors(sentence.start, end, nominative=True)
         if opening:
             return opening
-        return self.before(sentence)
+        return self.before(sentence, anaphor=self.refers_back(lo, index))
 
 
 def kk_oblique(word: str, endings: tuple[str, ...]) -> bool:
@@ -217,9 +222,47 @@ class EnglishFinder(PlainFinder):
             elif self._event_noun(i):
                 made = self._from_dated_event(sentence, first, last, i, stops)
             if made is not None:
-                drafts.append(made)
+                split = self._coordinated(made, last) if made.kind == "pledge" else [made]
+                drafts += split
                 covered = made.end
         return drafts
+
+    def _coordinated(self, draft: Draft, last: int) -> list[Draft]:
+        """"would import X and encourage Y", "ready to deepen X and expand Y": one per verb."""
+        out: list[Draft] = []
+        start = draft.start
+        verb = next((k for k in range(draft.head + 1, draft.end) if self._has("verbs", k)), None)
+        if verb is None:
+            return [draft]
+        clause = self._clause_of.get(id(draft), draft.start)
+        k = verb + 2
+        while k < draft.end - 1:
+            nxt = k + 1
+            while nxt < draft.end and self._low(nxt) in ("to", "also", "further", "then"):
+                nxt += 1
+            if self._low(k) == "and" and nxt < draft.end and self._has("verbs", nxt) and not self._in_name(nxt):
+                part = Draft(draft.kind, start, k, draft.sentence, draft.first, draft.head, role=draft.role)
+                out.append(self.remember(part, clause))
+                start, k = nxt, nxt + 2
+                continue
+            k += 1
+        if not out:
+            return [draft]
+        out.append(self.remember(Draft(draft.kind, start, draft.end, draft.sentence, draft.first, draft.head,
+                                       role=draft.role), clause))
+        return out
+
+    def _reported(self, lo: int, first: int) -> bool:
+        """A clause reported after "said", "told", "that": where "would" is a future."""
+        return lo > first and self._has("complementizers", lo - 1)
+
+    def _relative_subject(self, lo: int, i: int) -> int | None:
+        """"an agreement under which the two companies will": the token after "which" where a
+        relative clause about a document opens between the clause opening and the cue."""
+        for r in range(i - 1, lo, -1):
+            if self._low(r) == "whereby" or (self._has("relative", r) and self._has("oblique", r - 1)):
+                return r + 1
+        return None
 
     def _from_english_cue(self, sentence: Sentence, first: int, last: int, i: int, e: int,
                           cues: set[Cue], stops: set[int]) -> Draft | None:
@@ -241,6 +284,25 @@ class EnglishFinder(PlainFinder):
         relative = i > first and (self._has("relative", i - 1) or self._relative_that(i - 1, first))
         if governed or relative:
             return None
+        if ("pledge", "reported") in cues and (not self._reported(lo, first) or (
+                e < last and self._low(e) in ("be", "have") and not self._occurrence_at(e, last))):
+            return None  # "would" outside reported speech, or "would be wrong": not a pledge
+        opens = self._relative_subject(lo, i)
+        if opens is not None:
+            # the relative clause's own subject commits; "the two companies", "the sides" stand
+            # for the subject of the clause that names the document (its signers)
+            if not self._subject_is_actor(opens, i):
+                return None
+            draft = Draft("pledge", i, self.clause_end(i, last, stops), sentence, first, i)
+            own = self.actors._region_actors(self.tokens[opens].start, self.tokens[i].start, nominative=True)
+            draft.actors = own or self.actors._region_actors(self.tokens[lo].start, self.tokens[opens - 1].start,
+                                                             nominative=True) or None
+            return self.remember(draft, opens) if draft.actors else None
+        if ("scheduled", "invitation") in cues:
+            end = self.clause_end(i, last, stops)
+            if not any(self._has("participation", k) or self._event_noun(k) for k in range(e, end)):
+                return None
+            return self.remember(Draft("scheduled_event", i, end, sentence, first, i, role="invitation"), lo)
         if ("scheduled", "agreed") in cues:
             return self.remember(Draft("scheduled_event", i, self.clause_end(i, last, stops), sentence, first, i), lo)
         if ("proposal", "verb") in cues:
@@ -257,7 +319,7 @@ class EnglishFinder(PlainFinder):
             start = event - 1 if event > lo and self._has("upcoming", event - 1) else event
             return self.remember(Draft("scheduled_event", start, self.clause_end(i, last, stops), sentence, first,
                                        i, role="parties"), lo)
-        if cues & {("pledge", "future"), ("pledge", "infinitive"), ("pledge", "action_noun")}:
+        if cues & {("pledge", "future"), ("pledge", "reported"), ("pledge", "infinitive"), ("pledge", "action_noun")}:
             verb = self._after_adverbs(e, last)
             end = self.clause_end(i, last, stops)
             if not self._subject_is_actor(lo, i):
@@ -357,6 +419,8 @@ class KazakhFinder(PlainFinder):
                    and cues - {("scheduled", "upcoming"), ("scheduled", "participation")}]
         if closing:
             i, e, cues = max(closing, key=lambda c: (c[1], c[1] - c[0]))
+            if ("proposal", "nominal") in cues:
+                return self._nominal_proposal(sentence, first, start, hi, i, e)
             reported = e < hi and self._has("complementizers", e)
             if e < hi and not reported and any(self._has("statements", k) for k in range(e, hi)):
                 return None
@@ -376,10 +440,30 @@ class KazakhFinder(PlainFinder):
                 return Draft("scheduled_event", k, hi, sentence, first, k, role="sentence")
         return None
 
+    def _nominal_proposal(self, sentence: Sentence, first: int, start: int, hi: int, i: int,
+                          e: int) -> Draft | None:
+        """"... жеткізу туралы Өзбекстан тарапының ұсынысын қолдады": the proposal of the state
+        named in the genitive before the noun, unless it is only praised."""
+        if i == start or any(self._has("acclaim", k) for k in range(e, hi)):
+            return None
+        for k in range(i - 1, start - 1, -1):  # the nearest genitive: "Өзбекстан тарапының", "Қазақстанның"
+            if not self._low(k).endswith(GENITIVE):
+                continue
+            at = self.tokens[k - 1] if self._low(k).startswith("тарап") and k > start else self.tokens[k]
+            actors = [s for s in (self.actors.state_of(m.entity_id) for m in self.actors.mentions_in(
+                at.start - 80, at.end) if m.end == at.end) if s]
+            if actors:
+                return Draft("proposal", start, e, sentence, first, i, actors=actors[:1])
+        return None
+
     def _from_kazakh_cue(self, sentence: Sentence, first: int, start: int, hi: int, i: int,
                          cues: set[Cue]) -> Draft | None:
         if ("scheduled", "agreed") in cues:
             return Draft("scheduled_event", start, hi, sentence, first, i)
+        if ("scheduled", "invitation") in cues:
+            if i == start or not any(self._has("participation", k) or self._event_noun(k) for k in range(start, i)):
+                return None
+            return Draft("scheduled_event", start, hi, sentence, first, i, role="invitation")
         if ("scheduled", "occurrence") in cues:
             if self._event_in(start, i) is None:
                 return None
