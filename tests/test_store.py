@@ -290,7 +290,8 @@ def test_reports_of_one_event_are_merged_with_reasons(store: Store) -> None:
 
 
 @pytest.mark.parametrize("name", ["Токаев", "Tokayev", "托卡耶夫", "TOKAYEV",
-                                  "person:kassym-jomart-tokayev"])
+                                  "person:kassym-jomart-tokayev", "Токаевым", "Токаєва",
+                                  "Қасым-Жомарт Тоқаевтың"])
 def test_actor_names_in_any_language(store: Store, name: str) -> None:
     assert [e.type for e in store.events(actor=name)] == ["summit"]
 

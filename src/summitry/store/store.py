@@ -211,6 +211,9 @@ class Store:
                 ids = [entry.id for entry in self.kb.find(lemmas)] or queries.fold_lookup(conn, lemmas)
                 if ids:
                     return ids
+        ids = _linked(name, self.kb)
+        if ids:
+            return ids
         raise StoreError(f"unknown actor {name!r}: not in the knowledge base nor among the "
                          "store's entities")
 
@@ -289,3 +292,20 @@ class Store:
         self._fresh()
         with self.engine.connect() as conn:
             return queries.links(conn)
+
+
+def _linked(name: str, kb: Any) -> list[str]:
+    """Entities the linker finds in a name written in any case ("Токаева", "Токаєвим",
+    "президента Казахстана"), trying each language whose morphology may fit."""
+    from summitry.doc import Doc
+    from summitry.stages.link import link
+    from summitry.stages.segment import sentences, tokens
+
+    for language in ("ru", "uk", "kk", "en"):
+        doc = Doc(name, language=language, published=date.today())
+        doc.sentences, doc.tokens = sentences(name, language), tokens(name, language)
+        link(doc, kb)
+        found = [m.entity_id for m in doc.mentions if m.entity_id in kb]
+        if found:
+            return list(dict.fromkeys(found))
+    return []
