@@ -9,211 +9,22 @@ commitment's clause is part of it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from summitry.commitments import grammar as g
-from summitry.commitments.actors import Actors
-from summitry.commitments.lexicon import Cue, Lexicon, lexicon
-from summitry.commitments.sectors import classify
-from summitry.commitments.timing import Timing
-from summitry.doc import Commitment, Doc, Sentence, Span, Token
+from summitry.commitments.clauses import LIST_MARKERS, PREPOSITIONS, QUOTES, Draft  # noqa: F401  (importable here as before)
+from summitry.commitments.lexicon import Cue, lexicon
+from summitry.commitments.parties import Parties
+from summitry.doc import Commitment, Doc, Sentence, Token
 from summitry.kb import KnowledgeBase
-from summitry.kb.matcher import PhraseIndex
 
 PLAIN_LANGUAGES = ("en", "kk")  # no morphological analyzer: read by word order and endings
-LIST_MARKERS = ("-", "—", "–", "•", "*", "·")
-PREPOSITIONS = frozenset({"о", "об", "по", "про", "щодо", "on", "to", "for"})
-QUOTES = "«\"“„"
 VERB_CUES = {("pledge", "infinitive"), ("pledge", "action_noun"), ("pledge", "present"),
              ("proposal", "verb"), ("scheduled", "agreed")}
 
 
-@dataclass
-class Draft:
-    """A commitment before its actors, due date and sector are settled."""
-
-    kind: str
-    start: int  # first token of the evidence
-    end: int  # token after the evidence
-    sentence: Sentence
-    first: int  # first token of the sentence
-    head: int  # the cue's token: its subject is the actor
-    actors: list[str] | None = None
-    role: str = "subject"  # subject | parties | host | sentence
-    notes: set[str] = field(default_factory=set)
-
-
-class Finder:
+class Finder(Parties):
     """Commitments of one Doc."""
-
-    actor_type: type[Actors] = Actors
-
-    def __init__(self, doc: Doc, lex: Lexicon, kb: KnowledgeBase) -> None:
-        self.doc = doc
-        self.lex = lex
-        self.language = doc.language or "ru"
-        self.tokens = doc.tokens
-        self.actors = self.actor_type(doc, lex, kb)
-        self.timing = Timing(doc, lex)
-
-    # --- small predicates -----------------------------------------------------------
-    def _has(self, name: str, i: int) -> bool:
-        return self.lex.has(name, self.tokens[i].keys)
-
-    def _event_noun(self, i: int) -> bool:
-        token = self.tokens[i]
-        if g.pos(token) not in ("NOUN", ""):
-            return False
-        events = self.lex.words.get("event_nouns", frozenset())
-        return any(key.endswith(event) for key in token.keys for event in events if len(key) >= len(event))
-
-    def _event_within(self, start: int, end: int) -> int | None:
-        for k in range(start, end):
-            if k > start and g.comma(self.doc, self.tokens[k - 1], self.tokens[k]):
-                return None
-            if self._event_noun(k):
-                return k
-        return None
-
-    def _action_noun(self, i: int, last: int, reach: int = 4) -> bool:
-        endings = self.lex.action_noun_endings
-        for k in range(i, min(i + reach, last)):
-            token = self.tokens[k]
-            if g.pos(token) == "NOUN":
-                return any(token.lemma.endswith(e) for e in endings)
-        return False
-
-    def _sep(self, k: int) -> bool:
-        """A comma before token k, or k is a coordinating conjunction."""
-        return g.comma(self.doc, self.tokens[k - 1], self.tokens[k]) or self.tokens[k].text.lower() in g.COORD
-
-    # --- clauses --------------------------------------------------------------------
-    def clause_end(self, start: int, last: int, stops: set[int], *, phrase: bool = False) -> int:
-        """The token after the clause that starts at `start`; `phrase` ends a noun phrase at a comma."""
-        tokens = self.tokens
-        for k in range(start + 1, last):
-            if g.hard_break(self.doc, tokens[k - 1], tokens[k]):
-                return k
-            comma = g.comma(self.doc, tokens[k - 1], tokens[k])
-            if phrase and comma:
-                return k
-            if not self._sep(k):
-                continue
-            nxt = k + 1 if tokens[k].text.lower() in g.COORD else k
-            if nxt < last and (
-                g.opens_predicate(tokens, nxt, last, self.language)
-                or (comma and (self._has("relative", nxt) or g.pos(tokens[nxt]) == "GRND"))
-                or nxt in stops
-            ):
-                return k
-        return last
-
-    def infinitive_segments(self, start: int, inf: int, last: int, stops: set[int]) -> list[tuple[int, int, int]]:
-        """(start, end, infinitive) per coordinated infinitive after a cue."""
-        tokens = self.tokens
-        segments: list[tuple[int, int, int]] = []
-        seg_start, seg_inf = start, inf
-        k = inf + 1
-        while k < last and g.is_infinitive(tokens[k]) and not self._sep(k):
-            k += 1  # "продолжить укреплять": one chain
-        previous = k - 1
-        end = last
-        while k < last:
-            if g.hard_break(self.doc, tokens[k - 1], tokens[k]):
-                end = k
-                break
-            if self._sep(k):
-                nxt = k + 1 if tokens[k].text.lower() in g.COORD else k
-                if nxt < last and tokens[nxt].text.lower() in g.COORD:
-                    nxt += 1
-                found = g.infinitive_at(tokens, nxt, last, language=self.language) if nxt < last else None
-                if found is not None and k - previous > 1:
-                    segments.append((seg_start, k, seg_inf))
-                    seg_start, seg_inf = nxt, found
-                    k = previous = found
-                    k += 1
-                    continue
-                comma = g.comma(self.doc, tokens[k - 1], tokens[k])
-                if nxt < last and (
-                    g.opens_predicate(tokens, nxt, last, self.language)
-                    or (comma and (self._has("relative", nxt) or g.pos(tokens[nxt]) == "GRND"))
-                    or nxt in stops
-                ):
-                    end = k
-                    break
-            k += 1
-        segments.append((seg_start, end, seg_inf))
-        return segments
-
-    # --- contexts -------------------------------------------------------------------
-    def _governed_by(self, index: PhraseIndex[str], first: int, i: int) -> bool:
-        """Whether a phrase of `index` occurs in the clause before token i."""
-        j = i
-        while j > first and not g.hard_break(self.doc, self.tokens[j - 1], self.tokens[j]):
-            j -= 1
-        return bool(index.find(self.tokens[j:i], self.doc.text))
-
-    def _welcomed(self, sentence: Sentence, first: int, i: int) -> bool:
-        if self.lex.welcome.find(self.tokens[first:i], self.doc.text):
-            return True
-        if not sentence.text.lstrip().startswith(LIST_MARKERS):
-            return False
-        position = self.doc.sentences.index(sentence)
-        for back in range(position - 1, max(position - 30, -1), -1):
-            previous = self.doc.sentences[back]
-            if previous.text.lstrip().startswith(LIST_MARKERS):
-                continue
-            if not previous.text.rstrip().endswith(":"):
-                return False
-            tokens = [t for t in self.tokens if previous.start <= t.start < previous.end]
-            return bool(self.lex.welcome.find(tokens, self.doc.text))
-        return False
-
-    def _past(self, start: int, end: int) -> bool:
-        for k in range(start, end):
-            if self._has("past_markers", k):
-                return True
-        return self.timing.has_past_date(self.tokens[start].start, self.tokens[end - 1].end)
-
-    def _proposal_actor(self, i: int, first: int, participle: bool) -> tuple[list[str], int] | None:
-        """The actor beside a proposal word and the token after it."""
-        tokens = self.tokens
-        for k in range(i + 1, min(i + 4, len(tokens))):
-            if k > i + 1 and g.comma(self.doc, tokens[k - 1], tokens[k]):
-                break
-            for mention in self.actors.mentions_in(tokens[k].start, tokens[k].end + 40):
-                if mention.start != tokens[k].start:
-                    continue
-                state = self.actors.state_of(mention.entity_id)
-                actor = state or (mention.entity_id if mention.type == "organization" else None)
-                if actor:
-                    after = k + 1
-                    while after < len(tokens) and tokens[after].end <= mention.end:
-                        after += 1
-                    return [actor], after
-        if not participle and i > first:
-            previous = tokens[i - 1]
-            for mention in self.actors.mentions_in(previous.start, previous.end):
-                state = self.actors.state_of(mention.entity_id)
-                if state:
-                    return [state], i + 1
-            if previous.lemma in ("наш", "мой", "our", "my"):
-                return self.actors.latest_state(previous.start), i + 1
-        return None
-
-    def _complement(self, k: int, last: int) -> bool:
-        """An action after a proposal word: an infinitive, "о/по + verbal noun", a quoted name."""
-        tokens = self.tokens
-        for j in range(k, min(k + 4, last)):
-            if any(q in g.gap(self.doc, tokens[j - 1], tokens[j]) for q in QUOTES):
-                return True
-            if g.is_infinitive(tokens[j]):
-                return True
-            if tokens[j].text.lower() in PREPOSITIONS:
-                return self._action_noun(j + 1, last, reach=3)
-            if g.pos(tokens[j]) in ("NOUN",) and j > k:
-                return False
-        return False
 
     # --- sentences ------------------------------------------------------------------
     def sentence_drafts(self, sentence: Sentence, first: int, last: int) -> list[Draft]:
@@ -394,39 +205,6 @@ class Finder:
                 return self.clause_end(end + 1, last, set())
         return end
 
-    def _invited(self, draft: Draft, inviter: list[str], start: int, end: int) -> list[str]:
-        """The other side of an invitation: the states of the persons and states named in it,
-        else, in a bilateral text, the party that is not the inviter."""
-        named = [s for s in self.actors.states_in(start, end) if s not in inviter]
-        for mention in self.actors.mentions_in(start, end):  # "посетить Пекин": China's
-            country = self.actors.place_country(mention.entity_id) if mention.type == "place" else None
-            if country and country not in inviter and country not in named:
-                named.append(country)
-        if named:
-            return named
-        parties = self.actors.parties
-        others = [p for p in parties if p not in inviter]
-        return others if len(parties) == 2 and len(others) == 1 else []
-
-    def _declares_year(self, inf: int, end: int) -> bool:
-        """"договорились объявить 2026 год Годом ...": a year named with a time is scheduled."""
-        if not self._has("declaring", inf):
-            return False
-        span = (self.tokens[inf].end, self.tokens[end - 1].end)
-        return any(span[0] <= d.start < span[1] for d in self.doc.dates)
-
-    def _takes_place(self, event: int, end: int) -> bool:
-        """Whether an event noun (nominative) is the subject of a verb of taking place."""
-        if not g.any_parse(self.tokens[event], self.language, "nomn"):
-            return False
-        return any(self._occurrence(k) for k in range(event + 1, end) if g.is_finite(self.tokens[k]))
-
-    def _participation(self, inf: int, end: int) -> bool:
-        """Whether an infinitive of taking part / holding ("принять участие") governs an event noun."""
-        if not self._has("participation", inf):
-            return False
-        return any(self._event_noun(k) for k in range(inf + 1, end))
-
     def _with_gapping(self, draft: Draft, last: int) -> list[Draft]:
         """"объявить X столицей, а 2024 год – Годом экологии": the elided verb's second object."""
         tokens = self.tokens
@@ -491,144 +269,12 @@ class Finder:
         end = self.clause_end(i, last, stops)
         return Draft("pledge", i, end, sentence, first, i)
 
-    def _adverbial(self, k: int, start: int) -> bool:
-        """A noun of a fronted adverbial, not a subject: inside a date ("в ближайшие три года",
-        "this year") or a prepositional phrase ("до конца года")."""
-        token = self.tokens[k]
-        if any(d.start <= token.start and token.end <= d.end for d in self.doc.dates):
-            return True
-        for j in range(k - 1, start - 1, -1):
-            kind = g.pos(self.tokens[j])
-            if kind == "PREP":
-                return True
-            if kind not in ("ADJF", "NUMR", "NOUN", "PRCL", "ADVB") or self._has("complementizers", j):
-                return False
-        return False
-
-    def _complementizer(self, k: int, first: int) -> bool:
-        """"заявил, что ...", "оголосив, що ...": "что" after a verb opens what is reported, not
-        a relative clause; the reported clause keeps its own subject."""
-        if k <= first or not self._has("complementizers", k):
-            return False
-        return g.pos(self.tokens[k - 1]) in ("VERB", "GRND", "PRTS")
-
-    def _is_actor_token(self, k: int) -> bool:
-        token = self.tokens[k]
-        # "Страна выделит": a generic noun for a state named before; a pronoun ("Она
-        # затронет ...") may stand for anything, so a future alone does not take it
-        if self._has("parties", k) or self._has("anaphoric_subjects", k):
-            return True
-        return bool(self.actors.mentions_in(token.start, token.end))
-
-    def _occurrence(self, i: int) -> bool:
-        hits = self.lex.cues.matches_at(self.tokens, i, self.doc.text)
-        if any(("scheduled", "occurrence") == p.value for _, p in hits):
-            return True
-        nxt = i + 1
-        if self.tokens[i].lemma in ("быть", "бути") and nxt < len(self.tokens):
-            hits = self.lex.cues.matches_at(self.tokens, nxt, self.doc.text)
-            return any(("scheduled", "occurrence") == p.value for _, p in hits)
-        return False
-
-    def _signing(self, i: int) -> bool:
-        words = {self.tokens[i].lemma}
-        if i + 1 < len(self.tokens):
-            words.add(self.tokens[i + 1].lemma)
-        return bool(words & {"подписать", "підписати", "sign"})
-
     def _from_dated_event(self, sentence: Sentence, first: int, last: int, i: int, stops: set[int]) -> Draft | None:
         """An event noun followed by a date after publication: "Саммит ШОС в июле 2024 года"."""
         if not self.timing.future_date_after(self.tokens[i].end, self.tokens[min(i + 6, last - 1)].end):
             return None
         end = self.clause_end(i, last, stops)
         return Draft("scheduled_event", i, end, sentence, first, i, role="sentence")
-
-    # --- settling -------------------------------------------------------------------
-    def settle(self, draft: Draft) -> Commitment:
-        tokens = self.tokens
-        start, end = tokens[draft.start].start, tokens[draft.end - 1].end
-        actors = draft.actors
-        if actors is None:
-            if draft.role == "parties":
-                actors = self._event_parties(start, end, draft)
-            elif draft.role == "host":
-                actors = self._host_actors(start, end)
-            elif draft.role == "sentence":
-                actors = self.actors.in_sentence(draft.sentence) or list(self.actors.parties)
-            elif draft.role == "invitation":
-                inviter = self.actors.subject(draft.sentence, draft.head, draft.first)
-                actors = inviter + self._invited(draft, inviter, start, end)
-            elif draft.role == "upcoming":  # "Китай примет следующий саммит"; without a subject, the parties
-                actors = self.actors.subject(draft.sentence, draft.head, draft.first) or self._event_parties(
-                    start, end, draft)
-            else:
-                actors = self.actors.subject(draft.sentence, draft.head, draft.first)
-        due = self.timing.due(start, end, draft.first)
-        if due is None:  # a fronted date of the clause: "в ближайшие три года Китай подготовит"
-            lo = self._clause_start(min(draft.start, draft.head), draft.first)
-            if lo < draft.start:
-                due = self.timing.due(tokens[lo].start, end, draft.first)
-        if due is None and "signing" in draft.notes:
-            due = self.timing.event_day(start, end)
-        sentence_tokens = tokens[draft.first : self._sentence_last(draft)]
-        before = self._previous_sentence_tokens(draft) if self._topic_anaphora(draft) else []
-        sector = classify(tokens[draft.start : draft.end], before, sentence_tokens, language=self.language)
-        return Commitment(
-            kind=draft.kind,
-            actors=actors,
-            action=self.doc.text[start:end],
-            sector=sector,
-            evidence=[Span(start, end)],
-            due=due,
-            place=self.actors.place(start, end),
-        )
-
-    def _event_parties(self, start: int, end: int, draft: Draft) -> list[str]:
-        """Who holds a scheduled event: the members of the format it names (in its clause,
-        else, for a bare "Встреча пройдет ...", in the sentence before), else the parties."""
-        formats = [m for m in self.actors.mentions_in(start, end) if m.type == "format"]
-        if not formats and draft.start == draft.first and self._event_noun(draft.start):
-            position = self.doc.sentences.index(draft.sentence)
-            if position > 0:
-                previous = self.doc.sentences[position - 1]
-                formats = [m for m in self.actors.mentions_in(previous.start, previous.end) if m.type == "format"]
-        for mention in formats:
-            members = self.actors.members(mention.entity_id)
-            if members:
-                return members
-        return list(self.actors.parties)
-
-    def _clause_start(self, k: int, first: int) -> int:
-        """The first token of the clause that holds token k (after a comma or a break)."""
-        while k > first and not g.comma(self.doc, self.tokens[k - 1], self.tokens[k]) and not g.hard_break(
-            self.doc, self.tokens[k - 1], self.tokens[k]
-        ):
-            k -= 1
-        return k
-
-    def _host_actors(self, start: int, end: int) -> list[str]:
-        names_format = any(m.type == "format" for m in self.actors.mentions_in(start, end)) or any(
-            t.lemma in ("формат", "format") for t in self.tokens if start <= t.start < end
-        )
-        if names_format:
-            return list(self.actors.parties)
-        return self.actors.host(start, end) or list(self.actors.parties)
-
-    def _sentence_last(self, draft: Draft) -> int:
-        k = draft.end
-        while k < len(self.tokens) and self.tokens[k].start < draft.sentence.end:
-            k += 1
-        return k
-
-    def _topic_anaphora(self, draft: Draft) -> bool:
-        return bool(self.lex.topic_anaphora.find(self.tokens[draft.start : draft.end], self.doc.text))
-
-    def _previous_sentence_tokens(self, draft: Draft) -> list[Token]:
-        position = self.doc.sentences.index(draft.sentence)
-        if position == 0:
-            return []
-        previous = self.doc.sentences[position - 1]
-        return [t for t in self.tokens if previous.start <= t.start < previous.end]
 
     def run(self) -> list[Commitment]:
         out: list[Commitment] = []
@@ -652,29 +298,6 @@ class Finder:
                         out.append(item)
         self.timing.inherit(out)
         return out
-
-    def _continues(self, draft: Draft, item: Commitment, earlier: Commitment) -> bool:
-        """"... готовились к очередной встрече. Встреча пройдет в ноябре в Ташкенте.": a sentence
-        that opens with the bare event noun goes on about the event scheduled in the sentence
-        before; it joins that commitment (its evidence, date, place and actors) instead of
-        making a second one."""
-        if item.kind != "scheduled_event" or draft.start != draft.first or not self._event_noun(draft.start):
-            return False
-        position = self.doc.sentences.index(draft.sentence)
-        if position == 0:
-            return False
-        previous = self.doc.sentences[position - 1]
-        if not previous.start <= earlier.evidence[0].start < previous.end:
-            return False
-        earlier.evidence = earlier.evidence + item.evidence
-        earlier.due = item.due or earlier.due
-        earlier.place = item.place or earlier.place
-        earlier.actors = item.actors or earlier.actors
-        return True
-
-    def _names_parties(self, draft: Draft) -> bool:
-        """Whether the draft's sentence, up to its end, has a word for the parties ("Стороны")."""
-        return any(self.actors.names_parties(t) for t in self.tokens[draft.first : draft.end])
 
 
 def find(doc: Doc, kb: KnowledgeBase | None = None) -> list[Commitment]:
