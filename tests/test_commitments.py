@@ -273,3 +273,30 @@ def test_invitations_schedule_a_visit(language, text, actors, due):
 def test_agreeing_to_declare_a_year_schedules_it():
     found = commitments("Сторони домовилися оголосити 2026 рік Роком туризму.", "uk")
     assert [c.kind for c in found] == ["scheduled_event"]
+
+
+# --- reported speech: the subject of the reported clause commits --------------------------
+REPORTED_CASES = [
+    ("ru", "Президент Казахстана Касым-Жомарт Токаев сообщил, что Китай построит новый завод в Алматы.",
+     {"country:CHN"}),
+    ("ru", "Министр иностранных дел Казахстана заявил, что Секретариат ШОС подготовит доклад к 2026 году.",
+     {"organization:sco-secretariat"}),
+    ("ru", "Токаев сообщил, что мы построим новую дорогу.", {"country:KAZ"}),
+    ("ru", "Мирзиёев подчеркнул, что наша страна откроет новый университет.", {"country:UZB"}),
+    ("ru", "Компания CNPC построит газопровод до 2027 года.", {"organization:cnpc"}),
+    ("uk", "Токаєв повідомив, що Китай збудує новий завод в Алмати.", {"country:CHN"}),
+    ("uk", "Мірзійоєв заявив, що Секретаріат ШОС підготує доповідь.", {"organization:sco-secretariat"}),
+    ("uk", "Токаєв зазначив, що ми збудуємо нову дорогу.", {"country:KAZ"}),
+    ("en", "Tokayev said that the SCO Secretariat will prepare a report by 2026.", {"organization:sco-secretariat"}),
+    ("en", "The minister said CNPC will build a gas pipeline by 2027.", {"organization:cnpc"}),
+]
+
+
+@pytest.mark.parametrize("language, text, actors", REPORTED_CASES)
+def test_reported_clause_subject_commits(language, text, actors):
+    found = commitments(text, language, published="2025-03-01")
+    assert [set(c.actors) for c in found] == [actors]
+
+
+def test_the_day_before_is_a_date_not_an_upcoming_event():
+    assert commitments("Накануне министры провели переговоры в Астане.", "ru") == []

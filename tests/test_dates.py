@@ -25,6 +25,12 @@ CASES: list[tuple[str, str, date, str, str, str, str | None]] = [
     ("ru", "Делегация прибудет завтра.", P, "завтра", "2025-06-18", "day", None),
     ("ru", "Позавчера стороны провели консультации.", P, "Позавчера", "2025-06-15", "day", None),
     ("ru", "Переговоры пройдут послезавтра.", P, "послезавтра", "2025-06-19", "day", None),
+    # the bare adverb "накануне" is the day before publication ("накануне саммита" is no date)
+    ("ru", "Накануне министры провели переговоры в Астане.", P, "Накануне", "2025-06-16", "day", None),
+    ("ru", "Как сообщалось накануне, министры встретились.", P, "накануне", "2025-06-16", "day", None),
+    ("uk", "Напередодні міністри провели переговори в Астані.", P, "Напередодні", "2025-06-16", "day", None),
+    ("en", "The day before, the ministers held talks in Astana.", P, "The day before", "2025-06-16", "day", None),
+    ("en", "The ministers held talks in Astana the day before.", P, "the day before", "2025-06-16", "day", None),
     ("ru", "В Алматы в субботу состоялась встреча.", date(2025, 4, 27), "в субботу", "2025-04-26", "day", None),
     ("ru", "В субботу состоялась встреча.", date(2025, 4, 26), "В субботу", "2025-04-26", "day", None),
     ("ru", "Во вторник глава МИД провел брифинг.", P, "Во вторник", "2025-06-17", "day", None),
@@ -481,3 +487,18 @@ def test_timing_on_the_long_seed() -> None:
     elapsed = time.perf_counter() - start
     print(f"\nfind_dates on {len(long_text)} characters: {elapsed * 1000:.1f} ms, {len(found)} dates")
     assert elapsed < 0.5
+
+
+EVES = [
+    ("ru", "Накануне саммита министры провели переговоры."),
+    ("ru", "Накануне предстоящего визита стороны обсудили повестку."),
+    ("ru", "Накануне встречи министров эксперты провели консультации."),
+    ("uk", "Напередодні саміту міністри провели переговори."),
+    ("en", "On the eve of the summit, the ministers held talks."),
+    ("en", "The day before the summit, the ministers held talks."),
+]
+
+
+@pytest.mark.parametrize("language,text", EVES)
+def test_the_eve_of_an_event_is_not_a_date(language: str, text: str) -> None:
+    assert find_dates(text, language, P) == []

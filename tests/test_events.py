@@ -341,3 +341,95 @@ def test_collective_subject_signs_for_those_who_met() -> None:
 def test_on_the_eve_is_not_a_future_cue() -> None:
     text = "Накануне саммита, в четверг, в Бишкеке министры подписали соглашение."
     only(events_of(text, "ru"), "signing")
+
+
+# --- summits: leaders of a multilateral format, however the text names their meeting ----
+SUMMIT_LEVEL = [
+    ("ru", "В Минске состоялось заседание Совета глав правительств СНГ.", "summit"),
+    ("ru", "Премьер-министр принял участие в заседании Совета глав правительств государств – членов ШОС.", "summit"),
+    ("ru", "В Астане прошла встреча глав правительств государств – членов ШОС.", "summit"),
+    ("ru", "Совет глав правительств СНГ провел заседание в Минске.", "summit"),
+    ("ru", "В Астане прошла встреча глав правительств Казахстана и Узбекистана.", "meeting"),
+    ("ru", "Совет министров иностранных дел провел заседание.", "meeting"),
+    ("uk", "У Бішкеку відбулося засідання Ради глав урядів ШОС.", "summit"),
+    ("uk", "Прем'єр-міністр взяв участь у засіданні Ради глав урядів держав – членів ШОС.", "summit"),
+    ("en", "A meeting of the SCO Council of Heads of State was held in Tianjin.", "summit"),
+    ("en", "The meeting of heads of government of the SCO took place in Bishkek.", "summit"),
+    ("en", "The CIS heads of state meeting took place in Dushanbe.", "summit"),
+    ("en", "The SCO Council of Heads of Government held its meeting in Moscow.", "summit"),
+    ("kk", "Астанада ШЫҰ Мемлекет басшылары кеңесінің отырысы өтті.", "summit"),
+    ("kk", "Бішкекте ШЫҰ Үкімет басшылары кеңесінің отырысы өтті.", "summit"),
+]
+
+
+@pytest.mark.parametrize("language,text,kind", SUMMIT_LEVEL)
+def test_leaders_of_a_multilateral_format_meet_at_a_summit(language: str, text: str, kind: str) -> None:
+    assert [e.type for e in events_of(text, language)] == [kind]
+
+
+# --- signings: every party that signs ---------------------------------------------------
+SIGNERS = [
+    ("ru", "Казахстанская и китайская стороны подписали соглашение о транзите.", {"country:KAZ", "country:CHN"}),
+    ("ru", "Соглашение подписано между Министерством энергетики Казахстана и компанией CNPC.",
+     {"country:KAZ", "organization:cnpc"}),
+    ("ru", "Состоялась церемония подписания соглашения между КТЖ и China Railway.",
+     {"organization:kazakhstan-temir-zholy", "organization:china-railway"}),
+    ("en", "The Kazakh and Chinese sides signed an agreement on transit.", {"country:KAZ", "country:CHN"}),
+    ("en", "An agreement was signed by the Ministry of Energy of Kazakhstan and CNPC.",
+     {"country:KAZ", "organization:cnpc"}),
+    ("en", "The Ministry of Energy of Kazakhstan signed an agreement with CNPC.", {"country:KAZ", "organization:cnpc"}),
+    ("uk", "Казахстанська та китайська сторони підписали угоду.", {"country:KAZ", "country:CHN"}),
+]
+
+
+@pytest.mark.parametrize("language,text,parties", SIGNERS)
+def test_signing_participants_are_all_its_signers(language: str, text: str, parties: set[str]) -> None:
+    assert set(only(events_of(text, language), "signing").participants) == parties
+
+
+def test_topic_of_a_signed_document_is_not_a_signer() -> None:
+    event = only(events_of("Стороны подписали соглашение о создании Регионального центра ООН.", "ru"), "signing")
+    assert not any(p.startswith("organization:") for p in event.participants)
+
+
+# --- gatherings under way now: present events, dated to publication ---------------------
+UNDER_WAY = [
+    ("ru", "Очередное заседание Совета министров иностранных дел ШОС проходит в Тяньцзине.", "meeting"),
+    ("ru", "В Ташкенте проходит очередной саммит.", "summit"),
+    ("ru", "В Астане продолжается работа форума.", "forum"),
+    ("uk", "У Тяньцзіні триває саміт ШОС.", "summit"),
+    ("uk", "Чергове засідання Ради міністрів закордонних справ ШОС проходить у Тяньцзіні.", "meeting"),
+    ("en", "The SCO summit is under way in Tianjin.", "summit"),
+    ("en", "The Astana International Forum is taking place in Astana.", "forum"),
+    ("kk", "Астанада халықаралық форум өтіп жатыр.", "forum"),
+]
+
+
+@pytest.mark.parametrize("language,text,kind", UNDER_WAY)
+def test_gathering_under_way_is_a_present_event(language: str, text: str, kind: str) -> None:
+    from summitry import extract
+
+    doc = extract(text, language=language, published="2025-03-12")
+    event = only(doc.events, kind)
+    assert event.date is not None and (event.date.value, event.date.precision) == ("2025-03-12", "day")
+    assert [c for c in doc.commitments if c.kind == "scheduled_event"] == []
+
+
+NOT_UNDER_WAY = [
+    ("ru", "Очередной саммит ШОС пройдет в Бишкеке в 2026 году."),
+    ("ru", "Саммиты проходят ежегодно."),
+    ("uk", "Сторони домовилися провести наступний саміт у 2026 році."),
+    ("uk", "Наступний саміт відбудеться в Бішкеку."),
+]
+
+
+@pytest.mark.parametrize("language,text", NOT_UNDER_WAY)
+def test_planned_or_habitual_gathering_is_no_event(language: str, text: str) -> None:
+    assert events_of(text, language) == []
+
+
+def test_next_day_report_is_an_event_not_a_plan() -> None:
+    from summitry import extract
+
+    doc = extract("На следующий день состоялась встреча министров.", language="ru", published="2025-03-12")
+    assert [e.type for e in doc.events] == ["meeting"] and doc.commitments == []

@@ -1,4 +1,4 @@
-"""English and Kazakh: events and commitments from composed sentences and two short news texts.
+"""English, Kazakh and Chinese: events and commitments from composed sentences and short news texts.
 
 Every sentence here is written for these tests. English and Kazakh have no morphological
 analyzer, so these cases pin the word-order reading of summitry.commitments.plain and
@@ -290,3 +290,164 @@ def test_kazakh_bare_event_noun_continues_the_event_before() -> None:
             "Кездесу Бішкекте өтеді.")
     found = extract(text, "kk").commitments
     assert [c.kind for c in found] == ["scheduled_event"] and len(found[0].evidence) == 2
+
+
+# --- Chinese: jieba words read by word order (summitry.commitments.plain.ChineseFinder) --------
+ZH_LEAD = "中国－中亚峰会在阿斯塔纳举行。"  # names the format, so that "双方"/"各方" are its members
+
+ZH_EVENTS = [
+    ("中国－中亚峰会在阿斯塔纳举行。", "summit"),
+    ("托卡耶夫出席上合组织峰会。", "summit"),
+    ("习近平昨天在阿斯塔纳同托卡耶夫举行会谈。", "meeting"),
+    ("习近平会见了托卡耶夫。", "meeting"),
+    ("中国－中亚外长会晤在阿拉木图举行。", "meeting"),
+    ("习近平同米尔济约耶夫通电话。", "phone_call"),
+    ("习近平对哈萨克斯坦进行国事访问。", "visit"),
+    ("托卡耶夫已经抵达北京。", "visit"),
+    ("两国元首签署了15份合作文件。", "signing"),
+    ("中哈物流基地正式启动。", "launch"),
+    ("阿斯塔纳国际论坛在阿斯塔纳举办。", "forum"),
+]
+
+
+@pytest.mark.parametrize("text, kind", ZH_EVENTS)
+def test_chinese_events(text: str, kind: str) -> None:
+    assert [e.type for e in extract(text, "zh").events] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "下一届峰会将于2027年在中国举行。",
+    "双方同意于2026年在中国举行下一届峰会。",
+    "托卡耶夫邀请习近平明年对哈萨克斯坦进行国事访问。",
+    "双方将签署合作协议。",
+    "中方支持哈方举办峰会。",
+    "吉方不会参加论坛。",
+])
+def test_chinese_planned_or_denied_events_are_not_events(text: str) -> None:
+    assert extract(text, "zh").events == []
+
+
+def test_chinese_event_slots() -> None:
+    event = extract("习近平昨天在阿斯塔纳同托卡耶夫举行会谈。", "zh").events[0]
+    assert event.date is not None and event.date.value == "2025-06-16"
+    assert event.place == "place:astana"
+    assert {"person:xi-jinping", "person:kassym-jomart-tokayev"} <= set(event.participants)
+
+
+ZH_KINDS = [
+    ("中方将继续向中亚国家学生提供政府奖学金。", ["pledge"]),
+    ("哈方愿同中方深化能源合作。", ["pledge"]),  # jieba: "哈方愿" is one word
+    ("哈方愿意扩大对华农产品出口。", ["pledge"]),
+    ("双方一致同意加强安全合作。", ["pledge"]),
+    ("各方致力于维护地区和平与稳定。", ["pledge"]),
+    ("中方准备扩大进口哈萨克斯坦小麦。", ["pledge"]),
+    ("乌兹别克斯坦计划明年在西安开设贸易之家。", ["pledge"]),
+    ("中方承诺年底前完成项目。", ["pledge"]),
+    ("中方拟于年底前开通新航线。", ["pledge"]),
+    ("中方和哈方将共同建设物流中心。", ["pledge"]),
+    ("习近平表示，中方愿同哈方一道推进共建“一带一路”。", ["pledge"]),
+    ("习近平宣布中方将于年底前开通新航线。", ["pledge"]),
+    ("托卡耶夫提议将2026年定为教育年。", ["proposal"]),
+    ("习近平建议双方加强人文交流。", ["proposal"]),
+    ("中方倡议成立中国－中亚减贫合作中心。", ["proposal"]),
+    ("双方同意于2026年在中国举行下一届峰会。", ["scheduled_event"]),
+    ("中方决定明年在西安举办论坛。", ["scheduled_event"]),
+    ("哈方同意明年参加博览会。", ["scheduled_event"]),
+    ("下一届峰会将于2027年在中国举行。", ["scheduled_event"]),
+    ("双方商定，下一届外长会晤将于2026年在比什凯克举行。", ["scheduled_event"]),
+    ("托卡耶夫邀请习近平明年对哈萨克斯坦进行国事访问。", ["scheduled_event"]),
+]
+
+ZH_NOT_COMMITMENTS = [
+    "哈方欢迎中方倡议。",
+    "双方高度评价两国关系。",
+    "中方支持哈方举办峰会。",
+    "双方注意到地区形势的变化。",
+    "各方赞赏秘书处的工作。",
+    "双方签署了合作文件。",
+    "吉方不会参加论坛。",
+]
+
+
+@pytest.mark.parametrize("text, expected", ZH_KINDS)
+def test_chinese_commitment_kinds(text: str, expected: list[str]) -> None:
+    assert kinds(text, "zh") == expected
+
+
+@pytest.mark.parametrize("text", ZH_NOT_COMMITMENTS)
+def test_chinese_not_commitments(text: str) -> None:
+    assert kinds(text, "zh") == []
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("中方将继续向中亚国家学生提供政府奖学金。", ["country:CHN"]),
+    ("哈方愿同中方深化能源合作。", ["country:KAZ"]),
+    ("习近平宣布中方将于年底前开通新航线。", ["country:CHN"]),
+    ("托卡耶夫提议将2026年定为教育年。", ["country:KAZ"]),
+    ("中方和哈方将共同建设物流中心。", ["country:CHN", "country:KAZ"]),
+    ("托卡耶夫邀请习近平明年对哈萨克斯坦进行国事访问。", ["country:KAZ", "country:CHN"]),
+    (ZH_LEAD + "双方一致同意加强安全合作。", FORMAT),
+    (ZH_LEAD + "各方致力于维护地区和平与稳定。", FORMAT),
+])
+def test_chinese_actors(text: str, actors: list[str]) -> None:
+    found = extract(text, "zh").commitments
+    assert found, text
+    assert sorted(found[-1].actors) == sorted(actors)
+
+
+@pytest.mark.parametrize("text, due", [
+    ("中方决定明年在西安举办论坛。", "2026"),
+    ("乌兹别克斯坦计划明年在西安开设贸易之家。", "2026"),
+    ("双方同意于2026年在中国举行下一届峰会。", "2026"),
+    ("中方承诺年底前完成项目。", "2025"),
+    ("中方准备扩大进口哈萨克斯坦小麦。", None),
+])
+def test_chinese_due(text: str, due: str | None) -> None:
+    found = extract(text, "zh").commitments
+    assert len(found) == 1, text
+    assert (found[0].due.value if found[0].due else None) == due
+
+
+def test_chinese_action_runs_from_the_cue_to_the_clause_end() -> None:
+    found = extract("习近平表示，中方将继续向中亚国家学生提供政府奖学金。", "zh").commitments
+    assert [c.action for c in found] == ["将继续向中亚国家学生提供政府奖学金"]
+
+
+ZH_NEWS = (
+    "新华社阿斯塔纳6月17日电 第二届中国－中亚峰会今天在阿斯塔纳举行。国家主席习近平同哈萨克斯坦总统托卡耶夫"
+    "在峰会前举行会谈。会谈后，两国元首共同签署了15份合作文件，涵盖贸易、能源和交通等领域。"
+    "习近平昨天还同乌兹别克斯坦总统米尔济约耶夫通电话。各方一致同意于2027年在中国举行第三届峰会。"
+    "习近平表示，中方将继续向中亚国家学生提供政府奖学金。托卡耶夫提议将2026年定为中国－中亚教育和科学年。"
+    "乌兹别克斯坦计划明年在西安开设贸易之家。哈方愿同中方深化能源合作。"
+    "托卡耶夫邀请习近平明年对哈萨克斯坦进行国事访问。各方欢迎新集装箱班列线路开通，"
+    "高度评价秘书处的工作，并注意到地区形势的变化。中方支持中亚国家维护地区稳定。"
+    "双方商定，下一届外长会晤将于2026年在比什凯克举行。"
+    "中方准备扩大进口哈萨克斯坦小麦和其他优质农产品。中方承诺年底前完成中吉乌铁路项目的前期工作。"
+    "塔吉克斯坦总统拉赫蒙出席了峰会期间举行的中国－中亚实业家委员会会议。会议在友好气氛中结束。"
+)
+
+
+def test_chinese_news() -> None:
+    assert 400 <= len(ZH_NEWS) <= 700
+    doc = extract(ZH_NEWS, "zh")
+    types = [e.type for e in doc.events]
+    assert {"summit", "meeting", "signing", "phone_call"} <= set(types)
+    summit = next(e for e in doc.events if e.type == "summit")
+    assert summit.place == "place:astana" and summit.date is not None and summit.date.value == "2025-06-17"
+    signing = next(e for e in doc.events if e.type == "signing")
+    assert signing.documents and signing.documents[0].count == 15
+    call = next(e for e in doc.events if e.type == "phone_call")
+    assert call.date is not None and call.date.value == "2025-06-16"
+    assert "person:shavkat-mirziyoyev" in call.participants
+    found = {(c.kind, tuple(sorted(c.actors)), c.due.value if c.due else None) for c in doc.commitments}
+    assert ("scheduled_event", tuple(sorted(FORMAT)), "2027") in found
+    assert ("scheduled_event", tuple(sorted(FORMAT)), "2026") in found  # the next foreign ministers' meeting
+    assert ("scheduled_event", ("country:CHN", "country:KAZ"), "2026") in found  # the invitation
+    assert ("pledge", ("country:CHN",), None) in found
+    assert ("pledge", ("country:CHN",), "2025") in found
+    assert ("pledge", ("country:UZB",), "2026") in found
+    assert ("pledge", ("country:KAZ",), None) in found
+    assert ("proposal", ("country:KAZ",)) in {(kind, actors) for kind, actors, _ in found}
+    # welcoming, praising, noting and supporting are not commitments
+    assert len(doc.commitments) == 9
+    assert not any(c.action.startswith(("欢迎", "高度评价", "注意到", "支持")) for c in doc.commitments)

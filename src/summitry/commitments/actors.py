@@ -154,6 +154,8 @@ class Actors:
         if i >= len(self.doc.tokens):
             return False
         token = self.doc.tokens[i]
+        if str(token.pos) == "LATN":
+            return True  # a Latin name ("CNPC") has no case: it may be the subject
         return any_parse(token, self.doc.language or "ru", "nomn")
 
     def _region_actors(self, start: int, end: int, *, nominative: bool = False) -> list[str]:
@@ -173,7 +175,11 @@ class Actors:
         for g_start, g_end, members in self.groups:
             if start <= g_start and g_end <= end and (not nominative or self._nominative_at(g_start)):
                 found += self.group_members(members)
-        for mention in self.mentions_in(start, end):
+        mentions = self.mentions_in(start, end)
+        for mention in mentions:
+            if any(o is not mention and o.start <= mention.start and mention.end <= o.end and o.end - o.start > mention.end - mention.start
+                   for o in mentions):
+                continue  # "ШОС" inside "Секретаріат ШОС": the body named, not its organization
             if nominative and not self._nominative_at(mention.start):
                 continue
             if self._plural_office(mention):

@@ -18,7 +18,7 @@ from summitry.commitments.parties import Parties
 from summitry.doc import Commitment, Doc, Sentence, Token
 from summitry.kb import KnowledgeBase
 
-PLAIN_LANGUAGES = ("en", "kk")  # no morphological analyzer: read by word order and endings
+PLAIN_LANGUAGES = ("en", "kk", "zh")  # no morphological analyzer: read by word order and endings
 VERB_CUES = {("pledge", "infinitive"), ("pledge", "action_noun"), ("pledge", "present"),
              ("proposal", "verb"), ("scheduled", "agreed")}
 
@@ -168,10 +168,12 @@ class Finder(Parties):
             event = self._event_within(e, min(e + 4, last))
             if event is not None:
                 end = self.clause_end(i, last, stops)
+                if self._under_way(first, i, event, end):
+                    return []  # "очередное заседание проходит": reported as under way, an event
                 # "следующая встреча пройдет ...": the event itself is the subject
                 role = "parties" if self._takes_place(event, end) else "upcoming"
                 return [Draft("scheduled_event", i, end, sentence, first, i, role=role)]
-        if ("scheduled", "purpose") in cues:
+        if ("scheduled", "purpose") in cues and not self._dated(i):
             event = self._event_within(e, min(e + 4, last))
             if event is not None:
                 end = self.clause_end(i, last, stops)
@@ -185,6 +187,34 @@ class Finder(Parties):
             if soon or self._event_within(i + 1, min(i + 9, end)) is not None:
                 return [Draft("scheduled_event", start, end, sentence, first, i, role="host")]
         return []
+
+    def _dated(self, i: int) -> bool:
+        """Whether token i is inside a date expression: "Накануне министры провели ..." is the
+        day before (summitry.dates), not "накануне саммита", the eve of an event ahead."""
+        start = self.tokens[i].start
+        return any(d.start <= start < d.end for d in self.doc.dates)
+
+    def _under_way(self, first: int, i: int, event: int, end: int) -> bool:
+        """Whether the clause around token i reports its event as happening or done: the event
+        noun is the subject of a verb of taking place in the present or past ("В Ташкенте
+        проходит очередное заседание", "на следующий день состоялась встреча")."""
+        tokens = self.tokens
+        if not g.any_parse(tokens[event], self.language, "nomn"):
+            return False
+        j = i
+        while j > first and not self._sep(j) and not g.hard_break(self.doc, tokens[j - 1], tokens[j]):
+            j -= 1
+        # the best parse decides: Ukrainian "проходить" (is held) also parses as a perfective future
+        verbs = [k for k in range(j, end) if g.pos(tokens[k]) == "VERB" and self._occurrence(k)]
+        return bool(verbs) and all(g.tense(tokens[k]) == "past" or self._present(k) for k in verbs)
+
+    def _present(self, k: int) -> bool:
+        """A present form, by its best parse, or a Ukrainian "-ть" form ranked an infinitive
+        ("проходить") that has a present parse."""
+        token = self.tokens[k]
+        if g.tense(token) == "pres":
+            return True
+        return g.is_infinitive(token) and g.any_parse(token, self.language, "VERB", "pres")
 
     def _invitation(self, sentence: Sentence, first: int, last: int, i: int, e: int,
                     stops: set[int]) -> Draft | None:
@@ -228,6 +258,8 @@ class Finder(Parties):
             return None
         local = range(j, i)
         occurrence = self._occurrence(i)
+        if occurrence and self._present(i):
+            return None  # Ukrainian "проходить" (is being held) also parses as a future: under way
         relative = False
         k = i - 1
         while k >= first and not g.is_finite(tokens[k]):
@@ -261,13 +293,15 @@ class Finder(Parties):
             return None
         if tokens[i].lemma in ("быть", "бути") and not (i + 1 < last and g.infinitive_at(tokens, i + 1, last)):
             return None
-        actors = self.actors.subject(sentence, i, first)
+        speaker = [k for k in local if self._has("first_person", k)]
+        # "заявил, что мы проведем ...", "наша страна откроет ...": the speaker's state commits
+        actors = self.actors.latest_state(tokens[j].start) if speaker else self.actors.subject(sentence, i, first)
         parties = any(self._has("parties", k) and g.is_plural_nominative(tokens[k], self.language)
                       for k in range(first, i))
         if not actors and not parties:
             return None
         end = self.clause_end(i, last, stops)
-        return Draft("pledge", i, end, sentence, first, i)
+        return Draft("pledge", i, end, sentence, first, i, actors=actors if speaker else None)
 
     def _from_dated_event(self, sentence: Sentence, first: int, last: int, i: int, stops: set[int]) -> Draft | None:
         """An event noun followed by a date after publication: "Саммит ШОС в июле 2024 года"."""

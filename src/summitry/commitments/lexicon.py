@@ -20,7 +20,7 @@ from summitry.kb.matcher import Phrase, PhraseIndex, compile_phrase, word_keys
 RULES = Path(__file__).resolve().parent.parent / "rules"
 # Languages whose lexicon words are keyed by their own light morphology (summitry.morph);
 # Russian and Ukrainian entries are keyed by the Russian analyzer, as they always were.
-OWN_KEYS = ("en", "kk")
+OWN_KEYS = ("en", "kk", "zh")  # zh: jieba words keyed by themselves
 
 # (section, subsection) of a cue, e.g. ("pledge", "infinitive")
 Cue = tuple[str, str]

@@ -44,9 +44,16 @@ class Parties(Clauses):
         token = self.tokens[k]
         # "Страна выделит": a generic noun for a state named before; a pronoun ("Она
         # затронет ...") may stand for anything, so a future alone does not take it
-        if self._has("parties", k) or self._has("anaphoric_subjects", k):
+        if self._has("parties", k) or self._has("anaphoric_subjects", k) or self._has("first_person", k):
             return True
-        return bool(self.actors.mentions_in(token.start, token.end))
+        # a word of a longer name is one too ("Секретариат ШОС"), and so is the head noun of a
+        # body named right after it ("компания CNPC", "корпорация «Росатом»")
+        if any(m.start <= token.start and token.end <= m.end for m in self.doc.mentions):
+            return True
+        if k + 1 < len(self.tokens) and self.doc.text[token.end : self.tokens[k + 1].start].strip(" «\"“") == "":
+            after = self.tokens[k + 1].start
+            return any(m.type == "organization" and m.start <= after < m.end for m in self.doc.mentions)
+        return False
 
     # --- settling -----------------------------------------------------------------
     def settle(self, draft: Draft) -> Commitment:

@@ -20,6 +20,7 @@ from summitry.dates.resolver import (  # noqa: F401
     FUTURE_TOLERANCE, MAX_DURATION_YEARS, MAX_YEAR_SPAN, Resolved, _resolve,
 )
 from summitry.doc import DateExpr
+from summitry.morph import analyzer
 
 __all__ = ["find_dates", "grammar_for", "Grammar", "Lexicon"]
 
@@ -28,6 +29,7 @@ __all__ = ["find_dates", "grammar_for", "Grammar", "Lexicon"]
 WINDOW_BEFORE = 24
 WINDOW_AFTER = 32
 _WORD = re.compile(r"\w+")
+_NOMINAL = {"NOUN", "ADJF", "NPRO", "NUMR", "PRTF"}
 _NUMBER = re.compile(r"(?<!\w)\d+")
 # a window ends before one of these: no rule's lookahead treats them differently from the end
 _WINDOW_STOP = re.compile(r"[\s，。；！？、]")
@@ -98,6 +100,36 @@ def _matches(text: str, grammar: Grammar) -> Iterator[list[re.Match[str]]]:
                     yield [match]
 
 
+_NEXT_WORDS = re.compile(r"[ \t]+(\w+)(?:[ \t]+(\w+))?")
+
+
+def _eve_of(text: str, end: int, grammar: Grammar) -> bool:
+    """Whether an eve word ending at `end` governs what follows ("накануне саммита",
+    "напередодні візиту", "on the eve of", "the day before the summit") rather than standing
+    alone as an adverb of time ("Накануне министры провели переговоры", "the day before,").
+
+    With an analyzer: the next word's best parse is genitive, unless it can be a subject
+    with a finite verb right after it ("Накануне стороны обсудили"). Without one: the next
+    word is an `eve_objects` word or a capitalized name.
+    """
+    found = _NEXT_WORDS.match(text, end)
+    if found is None:
+        return False  # punctuation or the end: an adverb
+    word, after = found.group(1), found.group(2)
+    morph = analyzer(grammar.language)
+    if morph is None:
+        return _key(word) in grammar.lexicon.eve_objects or word[:1].isupper() or word[:1].isdigit()
+    parses = morph.parse(word.lower())
+    if not parses or "gent" not in parses[0].tag or parses[0].tag.POS not in _NOMINAL:
+        return False
+    subject = any("nomn" in p.tag for p in parses[:4])
+    if subject and after is not None:
+        verb = morph.parse(after.lower())[0]
+        if verb.tag.POS == "VERB":
+            return False  # "Накануне стороны обсудили ...": the subject of a verb
+    return True
+
+
 def find_dates(text: str, language: str, published: date | None) -> list[DateExpr]:
     """Every date expression in `text`, resolved; sorted by start, non-overlapping, longest wins."""
     grammar = grammar_for(language or "")
@@ -105,7 +137,10 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateExp
     for group in _matches(text, grammar):
         # the longest match at a start that names a date; shorter ones there are never needed
         for match in group:
-            resolved = _resolve(match.groupdict(), grammar.lexicon, published)
+            groups = match.groupdict()
+            if groups.get("rday") and _key(groups["rday"]) in grammar.lexicon.eves and _eve_of(text, match.end(), grammar):
+                continue  # "накануне саммита": the eve of that event, not of publication
+            resolved = _resolve(groups, grammar.lexicon, published)
             if resolved is not None:
                 candidates.append((match.start(), match.end(), resolved))
                 break

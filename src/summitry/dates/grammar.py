@@ -49,6 +49,11 @@ class Lexicon:
     numbers: dict[str, int]
     seasons: dict[str, int]  # a season word → the season's first month (3, 6, 9, 12)
     period_modifiers: dict[str, str]  # before a season or a week: past, this, next, near
+    # relative days that are also prepositions ("накануне саммита": the eve of that event):
+    # a date only where no noun phrase follows; `eve_objects` are words that open one where
+    # the language has no analyzer to tell a genitive ("the", "of")
+    eves: frozenset[str] = frozenset()
+    eve_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +201,8 @@ def grammar_for(language: str) -> Grammar:
         numbers=_numbered(data, "numbers", path),
         seasons=_numbered(data, "seasons", path),
         period_modifiers=period_modifiers,
+        eves=frozenset(_key(w) for w in _forms(data, "eves")),
+        eve_objects=frozenset(_key(w) for w in _forms(data, "eve_objects")),
     )
 
     def forms_of(name: str) -> list[str]:

@@ -291,7 +291,9 @@ class Filler:
         """
         if draft.format is None or draft.format not in self.kb:
             return None
-        kind = "summit" if draft.type == "summit" else draft.kind
+        kind = draft.kind
+        if draft.type == "summit" and kind != "heads_of_government":
+            kind = "summit"  # a council of heads of government meets as a summit of its own kind
         if kind is None:
             return None
         for meeting in self.kb[draft.format].meetings:

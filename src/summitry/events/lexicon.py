@@ -157,6 +157,14 @@ class EventLexicon:
     past_adjectives: Matcher[str] = field(default_factory=lambda: Matcher([]))
     period_nouns: Matcher[str] = field(default_factory=lambda: Matcher([]))
     period_prepositions: frozenset[str] = frozenset()
+    kind_links: frozenset[str] = frozenset()
+    councils: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
+    signing_partners: frozenset[str] = frozenset()
+    topic_prepositions: frozenset[str] = frozenset()
+    soft_future_cues: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    habitual: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    ongoing: Matcher[str] = field(default_factory=lambda: Matcher([]))
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
@@ -223,5 +231,13 @@ def load_lexicon(language: str) -> EventLexicon | None:
         past_adjectives=Matcher(_entries(raw.get("past_adjectives"), "past", lang)),
         period_nouns=Matcher(_entries(raw.get("period_nouns"), "period", lang)),
         period_prepositions=_keys(raw.get("period_prepositions"), lang),
+        kind_links=_keys(raw.get("kind_links"), lang) | _keys(raw.get("councils"), lang),
+        councils=_keys(raw.get("councils"), lang),
+        coordinators=_keys(raw.get("coordinators"), lang),
+        signing_partners=_keys(raw.get("signing_partners"), lang),
+        topic_prepositions=_keys(raw.get("topic_prepositions"), lang),
+        soft_future_cues=Matcher(_entries(raw.get("soft_future_cues"), "future", lang)),
+        habitual=Matcher(_entries(raw.get("habitual"), "habitual", lang)),
+        ongoing=Matcher(_entries(raw.get("ongoing"), "ongoing", lang), gap=1),
         raw=raw,
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from summitry.doc import DateExpr, DateValue, Doc, Mention, SignedDocuments
 from summitry.events.lexicon import EventLexicon
-from summitry.events.triggers import Trigger, is_plural, sentence_tokens
+from summitry.events.triggers import LEADER_KINDS, Chain, Trigger, is_plural, noun_chain, sentence_tokens
 from summitry.kb import KnowledgeBase
 
 _HARD = re.compile(r"[;()\[\]]|\s[-–—]{1,2}\s|--|/")
@@ -151,17 +151,50 @@ class SlotReader:
             slots.date = DateExpr(word.start, word.end, word.text, year, relative=True)
         slots.place = self._place(start, end, anchor)
         slots.format = self._format(trigger, start, end)
+        chain = None
         if trigger.noun is not None:
             slots.ordinal = self._ordinal(trigger.noun, lo)
-            kind = self.lex.kinds.at(tokens, trigger.noun + 1, min(hi, trigger.noun + 6)) if trigger.noun + 1 < hi else None
-            slots.kind = kind[1].value if kind else None
+            chain = noun_chain(doc, self.lex, trigger.noun, lo, hi)
+            if chain.kind is None and trigger.verb is not None and a <= trigger.verb < trigger.noun:
+                chain = self._subject_chain(chain, a, trigger.verb)
+            slots.kind = chain.kind
         slots.linked = bool(self.lex.setting_links.find(tokens, lo, b))
         self._participants(slots, trigger, a, start, end)
+        if trigger.type == "meeting" and chain is not None and self._summit_level(slots, chain):
+            trigger.type = "summit"
         if trigger.type == "signing":
             slots.documents = self._documents(trigger, b)
         if trigger.type in ("signing", "launch") and trigger.verb is not None:
             slots.collective = self._collective(a, trigger.verb)
         return slots
+
+    def _subject_chain(self, chain: Chain, a: int, verb: int) -> Chain:
+        """Who meets, said by the subject of the verb: "Совет глав правительств ШОС провел заседание"."""
+        tokens = self.doc.tokens
+        subject = Chain(chain.first, chain.last, council=chain.council, body=chain.body)
+        lo, hi = tokens[a].start, tokens[verb].start
+        subject.body = subject.body or any(
+            m.type in ("format", "organization") and lo <= m.start < hi for m in self.doc.mentions
+        )
+        for j in range(a, verb):
+            hit = self.lex.kinds.at(tokens, j, verb)
+            if hit is not None and subject.kind is None:
+                subject.kind = hit[1].value
+            if not tokens[j].keys.isdisjoint(self.lex.councils):
+                subject.council = True
+        return subject
+
+    def _summit_level(self, slots: Slots, chain: Chain) -> bool:
+        """True where a meeting is one of heads of state or government of a multilateral format.
+
+        "заседание Совета глав правительств ШОС", "meeting of heads of government of the CIS",
+        "Үкімет басшылары кеңесінің отырысы": a summit (record.md). Leaders of two states
+        meeting stay a meeting.
+        """
+        if chain.kind not in LEADER_KINDS:
+            return False
+        states = {p for p in slots.participants if p.startswith("country:")}
+        return chain.multilateral or slots.format is not None or len(states) >= 3
 
     def _collective(self, a: int, verb: int) -> bool:
         """True where the verb's subject is the plural of those who met ("главы делегаций")."""
@@ -248,10 +281,15 @@ class SlotReader:
     def _participants(self, slots: Slots, trigger: Trigger, a: int, start: int, end: int) -> None:
         doc, tokens = self.doc, self.doc.tokens
         chosen = [m for m in doc.mentions if m.type in PERSON_TYPES and start <= m.start < end]
-        if trigger.type in ("signing", "launch") and trigger.verb is not None:
-            # "KTZ and China Railway signed": bodies and companies that do it take part
-            verb_start = tokens[trigger.verb].start
-            chosen += [m for m in doc.mentions if m.type == "organization" and start <= m.start < verb_start]
+        if trigger.type in ("signing", "launch"):
+            # "KTZ and China Railway signed": bodies and companies that do it take part, and so
+            # do those it is signed between or with ("подписано между X и Y", "signed by X and Y")
+            verb_start = tokens[trigger.verb].start if trigger.verb is not None else start
+            chosen += [
+                m
+                for m in doc.mentions
+                if m.type == "organization" and start <= m.start < end and (m.start < verb_start or self._partner(m, a))
+            ]
             chosen.sort(key=lambda m: m.start)
         if trigger.verb is not None and tokens[trigger.verb].pos == "PRTF" and trigger.verb == a:
             # "... с президентом X, прибывшим в Китай": the participle's antecedent
@@ -263,14 +301,47 @@ class SlotReader:
             k = self._token_at(m.start)
             if k is not None and self.lex.exclusions.find(tokens, max(0, k - 2), k):
                 continue
-            if m.via == "adjective":
-                after = self._token_at(m.end + 1)
-                if after is None or not self.lex.party_nouns.at(tokens, after, after + 1):
-                    continue
+            if m.via == "adjective" and not self._party_adjective(m):
+                continue
             if m.entity_id not in slots.participants:
                 slots.participants.append(m.entity_id)
             if m.type == "person":
                 slots.people.append(m)
+
+    def _party_adjective(self, mention: Mention) -> bool:
+        """A country adjective before a party noun, alone or coordinated: "казахстанская и
+        китайская стороны", "the Kazakh and Chinese sides"."""
+        tokens = self.doc.tokens
+        adjectives = {m.start: m for m in self.doc.mentions if m.via == "adjective"}
+        k = self._token_at(mention.end + 1)
+        while k is not None and k + 1 < len(tokens) and not tokens[k].keys.isdisjoint(self.lex.coordinators):
+            following = adjectives.get(tokens[k + 1].start)
+            if following is None:
+                break
+            k = self._token_at(following.end + 1)
+        return k is not None and bool(self.lex.party_nouns.at(tokens, k, k + 1))
+
+    def _partner(self, mention: Mention, a: int) -> bool:
+        """True where a body named after the verb is one it is signed between or with.
+
+        "между КТЖ и компанией China Railway", "signed by KTZ and China Railway": a partner
+        preposition governs it, with no topic preposition, verb or document noun in between.
+        """
+        tokens, lex = self.doc.tokens, self.lex
+        k = self._token_at(mention.start)
+        if k is None:
+            return False
+        for j in range(k - 1, max(a, k - 8) - 1, -1):
+            token = tokens[j]
+            if not token.keys.isdisjoint(lex.signing_partners):
+                return True
+            if (
+                not token.keys.isdisjoint(lex.topic_prepositions)
+                or token.pos in _CLAUSE_POS
+                or lex.document_nouns.at(tokens, j, j + 1)
+            ):
+                return False
+        return False
 
     def _token_at(self, offset: int) -> int | None:
         from bisect import bisect_left

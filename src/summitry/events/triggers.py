@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from summitry.doc import Doc, Sentence, Token
@@ -34,7 +34,18 @@ WINDOW = 8  # tokens between a happen verb and its noun
 CUE_WINDOW = 5  # tokens before a trigger where a future cue vetoes it
 HOST_REACH = 6  # tokens after a hosting verb where its guests are named
 HOST_WINDOW = 12  # tokens after a hosting verb where the event it hosted is named
+ONGOING_WINDOW = 4  # tokens between "продолжается", "is under way" and the event under way
 _VERBAL = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
+ZH_CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")  # Chinese clause punctuation (not "、", a list comma)
+ZH_SUBJECT_PREFIX = "方"  # jieba joins "双方同意", "哈方愿": a party word and the verb after it
+
+
+def zh_keys(token: Token) -> frozenset[str]:
+    """A Chinese token's keys with the verb that jieba glued to a party word ("双方同意": 同意)."""
+    word = token.text
+    if len(word) >= 3 and word[1] == ZH_SUBJECT_PREFIX:
+        return token.keys | {word[:2], word[2:]}
+    return token.keys
 
 
 @dataclass
@@ -65,7 +76,7 @@ def tense(token: Token, language: str) -> str:
         tag = parse.tag
         if tag.POS not in _VERBAL:
             continue
-        if tag.POS == "INFN":
+        if tag.POS == "INFN" or "infn" in str(tag):  # pymorphy3-uk tags infinitives VERB,infn
             forms.add("infinitive")
         elif "past" in tag or "Impe" in tag:
             forms.add("past")
@@ -91,6 +102,110 @@ def is_plural(token: Token, language: str) -> bool:
     return any("plur" in p.tag for p in morph.parse(word)[:6] if p.tag.POS == "NOUN")
 
 
+_CHAIN_GAP = re.compile(r"[\s\-‑–—«»\"“”'’]*")
+CHAIN_REACH = 12  # tokens of an event noun's dependents: "засідання Ради глав урядів держав – членів ШОС"
+LEADER_KINDS = ("summit", "heads_of_government")  # kinds whose gatherings of a multilateral format are summits
+
+
+@dataclass
+class Chain:
+    """Who meets, as the words around an event noun say: "заседание Совета глав правительств ШОС".
+
+    `kind` is the mechanism (heads of state, foreign ministers ...), `council` is true where a
+    council of a format stands in between ("Совета", "Ради", "Council of", "кеңесінің"), and
+    `body` where a format or an organization is named in the chain ("... ШОС", "of the CIS").
+    """
+
+    first: int
+    last: int
+    kind: str | None = None
+    council: bool = False
+    body: bool = False
+
+    @property
+    def multilateral(self) -> bool:
+        return self.council or self.body
+
+
+def noun_chain(doc: Doc, lexicon: EventLexicon, noun: int, lo: int, hi: int) -> Chain:
+    """The dependents of the event noun at token `noun`: on its right (its genitives), and, where
+    none names a kind, on its left ("SCO Council of Heads of State meeting", "Мемлекет басшылары
+    кеңесінің отырысы"). Only kind phrases, council nouns, link words and names of formats or
+    organizations belong to the chain; anything else ends it.
+    """
+    tokens = doc.tokens
+    bodies = [m for m in doc.mentions if m.type in ("format", "organization")]
+    chain = Chain(noun, noun)
+
+    def body_at(k: int) -> int | None:
+        """The last token of a format or organization name starting at or covering token k."""
+        for m in bodies:
+            if m.start <= tokens[k].start < m.end:
+                j = k
+                while j + 1 < len(tokens) and tokens[j + 1].start < m.end:
+                    j += 1
+                return j
+        return None
+
+    def joined(left: int, right: int) -> bool:
+        return bool(_CHAIN_GAP.fullmatch(doc.text[tokens[left].end : tokens[right].start]))
+
+    def named(into: Chain, first: int, last: int) -> None:
+        """A body's name may say who meets: "Совета глав правительств ШОС" (an organization)."""
+        into.body = True
+        for j in range(first, last + 1):
+            hit = lexicon.kinds.at(tokens, j, last + 1)
+            if hit is not None and into.kind is None:
+                into.kind = hit[1].value
+            if not tokens[j].keys.isdisjoint(lexicon.councils):
+                into.council = True
+
+    k = noun + 1
+    while k < min(hi, noun + 1 + CHAIN_REACH) and joined(k - 1, k):
+        hit = lexicon.kinds.at(tokens, k, hi)
+        end = body_at(k)
+        if hit is not None:
+            chain.kind = chain.kind or hit[1].value
+            k = hit[0][-1]
+        elif end is not None:
+            named(chain, k, end)
+            k = end
+        elif not tokens[k].keys.isdisjoint(lexicon.councils):
+            chain.council = True
+        elif tokens[k].keys.isdisjoint(lexicon.kind_links):
+            break
+        else:
+            k += 1  # a link word ("of", "государств"): part of the chain only before more of it
+            continue
+        chain.last = k
+        k += 1
+    if chain.kind is not None:
+        return chain
+    left = Chain(noun, chain.last, council=chain.council, body=chain.body)
+    k = noun - 1
+    while k >= max(lo, noun - CHAIN_REACH) and joined(k, k + 1):
+        hit = next(
+            (h for j in range(k, max(lo, k - 4) - 1, -1) if (h := lexicon.kinds.at(tokens, j, k + 1)) and h[0][-1] == k),
+            None,
+        )
+        end = body_at(k)
+        if hit is not None:
+            left.kind = left.kind or hit[1].value
+            k = hit[0][0]
+        elif end is not None:
+            last = k
+            while k > 0 and body_at(k - 1) == end:
+                k -= 1
+            named(left, k, last)
+        elif not tokens[k].keys.isdisjoint(lexicon.councils):
+            left.council = True
+        elif tokens[k].keys.isdisjoint(lexicon.kind_links):
+            break
+        left.first = k
+        k -= 1
+    return left if left.kind is not None else chain
+
+
 def sentence_tokens(doc: Doc, sentence: Sentence, starts: list[int] | None = None) -> tuple[int, int]:
     """The token index range [lo, hi) of a sentence."""
     starts = starts if starts is not None else [t.start for t in doc.tokens]
@@ -105,10 +220,14 @@ class TriggerFinder:
         self.lex = lexicon
         self.language = doc.language or lexicon.language
         self.starts = [t.start for t in doc.tokens]
+        self.chains: dict[int, Chain] = {}
+        self._hi = len(doc.tokens)  # the end of the sentence being read
 
     def vetoed(self, first: int, verb: int | None, lo: int) -> bool:
         """True where cues make the trigger a plan, a negation or a conditional."""
         tokens = self.doc.tokens
+        if self.language == "zh":
+            return self._zh_planned(first, verb, lo)
         if verb is not None:
             form = tense(tokens[verb], self.language)
             if form in ("future", "infinitive", "imperative"):
@@ -123,8 +242,44 @@ class TriggerFinder:
                     return True
             if verb > lo and not tokens[verb - 1].keys.isdisjoint(self.lex.negations):
                 return True
+            if form == "present" and self._habitual(lo):
+                return True  # "саммиты проходят ежегодно": a habit, not a report
         start = max(lo, first - CUE_WINDOW)
+        if self.lex.soft_future_cues.find(tokens, start, first + 1):
+            # "очередной саммит пройдет" is a plan; "очередной саммит проходит" is under way
+            if verb is None or tense(tokens[verb], self.language) not in ("past", "present"):
+                return True
         return bool(self.lex.future_cues.find(tokens, start, first + 1))
+
+    def _habitual(self, lo: int) -> bool:
+        """True where the sentence from token `lo` says how often something is done ("ежегодно")."""
+        return bool(self.lex.habitual.find(self.doc.tokens, lo, self._hi))
+
+    def _zh_planned(self, first: int, verb: int | None, lo: int) -> bool:
+        """Chinese verbs have no tense: a trigger is a plan where a future or planning word
+        ("将于", "同意", "邀请") stands before it in its clause, or an upcoming word ("下一届",
+        "明年") anywhere in it; a done marker ("了" after the verb, "已经" before it) keeps it past."""
+        tokens, text = self.doc.tokens, self.doc.text
+        at = verb if verb is not None else first
+        raw = self.lex.raw
+        past = frozenset(str(w) for w in raw.get("past_markers") or ())
+        if at > lo and not zh_keys(tokens[at - 1]).isdisjoint(self.lex.negations | self.lex.conditional):
+            return True
+        if at + 1 < len(tokens) and tokens[at + 1].text in past and tokens[at + 1].start == tokens[at].end:
+            return False  # "签署了"
+        if any(tokens[k].text in past for k in range(max(lo, at - 2), at)):
+            return False  # "已经抵达"
+        start = first
+        while start > lo and not ZH_CLAUSE.search(text[tokens[start - 1].end : tokens[start].start]):
+            start -= 1
+        end = at + 1
+        while end < len(tokens) and not ZH_CLAUSE.search(text[tokens[end - 1].end : tokens[end].start]):
+            end += 1
+        before = [replace(t, keys=zh_keys(t)) for t in tokens[start : at + 1]]
+        if self.lex.future_cues.find(before):
+            return True
+        upcoming = frozenset(str(w) for w in raw.get("upcoming") or ())
+        return any(t.text in upcoming for t in tokens[at + 1 : end])
 
     def _bind_noun(
         self, nouns: list[tuple[int, str]], at: int, lo: int, hi: int, window: int = WINDOW
@@ -132,7 +287,10 @@ class TriggerFinder:
         """The event noun nearest to a verb at token `at`, within `window` tokens."""
         best = None
         for index, kind in nouns:
-            distance = abs(index - at)
+            chain = self.chains.get(index)
+            # a verb after the noun's dependents binds across them: "A meeting of the SCO
+            # Council of Heads of State was held"
+            distance = at - chain.last if chain is not None and chain.last < at else abs(index - at)
             if distance > window:
                 continue
             # a noun after the verb (its object or subject) wins a tie
@@ -226,6 +384,8 @@ class TriggerFinder:
         for words, entry in lex.nouns.find(tokens, lo, hi):
             nouns.append((words[0], entry.value))
         nouns = sorted(nouns + self._generic_nouns(lo, hi, nouns))
+        self.chains = {index: noun_chain(doc, lex, index, lo, hi) for index, kind in nouns if kind}
+        self._hi = hi
         triggers: list[Trigger] = []
         used_nouns: set[int] = set()
         verb_tokens: set[int] = set()
@@ -260,6 +420,18 @@ class TriggerFinder:
             if bound is None and via != "participation":
                 continue
             attend(words, bound, via)
+        for words, _ in lex.ongoing.find(tokens, lo, hi):
+            # "В Ташкенте продолжается визит", "the summit is under way": an event under way now
+            if words[0] in verb_tokens or self._habitual(lo):
+                continue
+            free = [n for n in nouns if n[1] and n[0] not in words and n[0] not in used_nouns]
+            bound = self._bind_noun(free, words[0], lo, hi, ONGOING_WINDOW)
+            if bound is None:
+                continue
+            count = len(triggers)
+            attend(words, bound, "happen")
+            for trigger in triggers[count:]:
+                trigger.extras["ongoing"] = True
         for words, _ in lex.chairing.find(tokens, lo, hi):
             if words[0] in verb_tokens:
                 continue
@@ -291,8 +463,8 @@ class TriggerFinder:
             attend(words, bound, "happen")
         for words, entry in lex.verbs.find(tokens, lo, hi):
             verb = words[0]
-            if verb in verb_tokens:
-                continue
+            if verb in verb_tokens or (self.language == "zh" and verb in used_nouns):
+                continue  # zh: "会晤" is noun and verb; a noun already bound is no trigger of its own
             verb_tokens.update(words)
             if self.vetoed(verb, verb, lo):
                 continue
@@ -341,7 +513,9 @@ class TriggerFinder:
             # is not a report of the event before
             triggers = [t for t in triggers if not t.extras.get("anaphoric")]
         for trigger in triggers:
-            if trigger.verb is not None:
+            if trigger.extras.get("ongoing"):
+                trigger.extras["tense"] = "present"
+            elif trigger.verb is not None:
                 trigger.extras["tense"] = tense(tokens[trigger.verb], self.language)
             if trigger.noun is not None and trigger.noun > lo:
                 year = self._adjective_before(lex.year_adjectives, trigger.noun, lo, hi)

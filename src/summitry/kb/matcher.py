@@ -74,11 +74,19 @@ def word_keys(word: str, language: str = "ru") -> frozenset[str]:
     return _alias_word(word, language)[0]
 
 
+def _zh_words(text: str) -> list[str]:
+    """A Chinese lexicon phrase as jieba cuts it ("提出倡议": 提出, 倡议); spaces split it too."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return [w for chunk in text.split() for w in jieba.cut(chunk) if WORD.fullmatch(w)]
+
+
 def compile_phrase(
     text: str, value: T, *, case_sensitive: bool = False, language: str = "ru"
 ) -> Phrase[T] | None:
     """A phrase from words written in their dictionary form, in a language."""
-    pieces = WORD.findall(text)
+    pieces = _zh_words(text) if language == "zh" else WORD.findall(text)
     if not pieces:
         return None
     words = []
