@@ -20,10 +20,11 @@ import pytest
 
 HELDOUT2 = Path(__file__).resolve().parent / "data" / "heldout2"
 
-# reached when the set was added: entities 0.9038, events 0.4231, commitments 0.8056
+# reached when the set was added: entities 0.9038, events 0.4231, commitments 0.8056;
+# events raised to 0.90 after the events layer's generalization fixes (0.9020 reached)
 FLOORS = {
     "entities": {"f1": 0.90},
-    "events": {"f1": 0.42},
+    "events": {"f1": 0.90},
     "commitments": {"f1": 0.80},
 }
 

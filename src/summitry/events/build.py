@@ -14,7 +14,7 @@ share its date and place, and a signing by "лидеры" its participants); the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from summitry.doc import DateValue, Doc, Event, SignedDocuments, Span
@@ -109,7 +109,17 @@ def _compatible(draft: Draft, slots: Slots) -> bool:
         return False
     if slots.trigger.via not in ("participation", "coref") and draft.core and slots.participants:
         ours, others = set(draft.core), set(slots.participants)
-        if not (ours <= others or others <= ours):
+        people = {p for p in ours if p.startswith("person:")}, {p for p in others if p.startswith("person:")}
+        if all(people):
+            # both name who met: one must be a part of the other ("Токаев встретился с Си" and
+            # "Токаев встретился с Мирзиёевым" are two meetings)
+            ours, others = people
+        else:
+            # one names states only ("заседание комитета Кыргызстана и Китая", then "заседание
+            # провел Амангельдиев"): their states must agree
+            ours = {p for p in ours if p.startswith("country:")}
+            others = {p for p in others if p.startswith("country:")}
+        if ours and others and not (ours <= others or others <= ours):
             return False
     return True
 
@@ -121,7 +131,14 @@ def _latest(drafts: list[Draft]) -> Draft | None:
 def _antecedent(drafts: list[Draft], slots: Slots) -> Draft | None:
     """The event that "В ней приняли участие ...", "Головував на ньому ..." refer back to."""
     here = slots.trigger.sentence
-    near = [d for d in drafts if d.type != "signing" and 0 <= here - d.sentences[-1] <= ANAPHORA_REACH]
+    # "В ней приняли участие ..." is never about a signing; "Церемония відбулася за участі ..."
+    # (a noun of a ceremony) may be
+    ceremony = slots.trigger.noun is not None
+    near = [
+        d
+        for d in drafts
+        if (ceremony or d.type != "signing") and 0 <= here - d.sentences[-1] <= ANAPHORA_REACH
+    ]
     return _latest(near)
 
 
@@ -136,6 +153,8 @@ def merge(reports: list[Slots], published: date | None, headlines: frozenset[int
         trigger = slots.trigger
         if trigger.sentence in headlines:
             continue
+        if slots.eve:
+            _eve(slots, drafts)
         if not trigger.type:
             antecedent = _antecedent(drafts, slots)
             if antecedent is not None:
@@ -143,7 +162,14 @@ def merge(reports: list[Slots], published: date | None, headlines: frozenset[int
                 _absorb(antecedent, slots, published)
             continue
         same = [d for d in drafts if d.type == trigger.type]
+        if trigger.via in ("coref", "participation") and trigger.type == "meeting" and not same:
+            # "Встречу открыл ...", "Во встрече приняли участие ..." after a summit: the summit
+            same = [d for d in drafts if d.type == "summit"]
         target = None
+        if slots.within:
+            # "на полях наради ... провів двосторонні переговори": an event held within
+            # another, never a report of it
+            same = [d for d in same if any(r.within for r in d.reports)]
         if trigger.extras.get("past"):
             # "прошлогодний саммит": another event than this year's, unless the dates agree
             target = next((d for d in reversed(same) if _overlap(d, slots)), None)
@@ -173,11 +199,23 @@ def merge(reports: list[Slots], published: date | None, headlines: frozenset[int
         same = [d for d in drafts if d.type == slots.trigger.type and not d.headline]
         if same:
             same[0].aside.append(slots)
+            if same[0].place is None and slots.place is not None and _compatible(same[0], slots):
+                same[0].place = slots.place  # "Астанада ... кездесуі өтті" above "елордада ... өтті"
             continue
         draft = Draft(slots.trigger.type, headline=True)
         _absorb(draft, slots, published)
         drafts.append(draft)
     return drafts
+
+
+def _eve(slots: Slots, drafts: list[Draft]) -> None:
+    """"Накануне делегацию принял ...": the day before the story's event, where the text has
+    reported one with its own day, not the day before publication."""
+    story = next((d for d in drafts if d.date is not None and d.date.precision == "day" and d.date_from == "own"), None)
+    if story is None or slots.date is None:
+        return
+    day = (story.date.as_date() if story.date else date.min) - timedelta(days=1)
+    slots.date = replace(slots.date, value=DateValue(day.isoformat(), "day"), end_value=None)
 
 
 def fold_arrivals(drafts: list[Draft]) -> list[Draft]:
@@ -269,9 +307,17 @@ def dateline(doc: Doc) -> tuple[str | None, DateValue | None]:
         line_start = doc.text.rfind("\n", 0, m.start) + 1
         if doc.text[line_start : m.start].strip():
             continue
+        # "SAMARKAND, Uzbekistan, April 4": the place's state may stand before the date
+        edge = next(
+            (c.end for c in doc.mentions if c.type == "country" and re.fullmatch(r"[\s,]+", doc.text[m.end : c.start])),
+            m.end,
+        )
         for expr in doc.dates:
-            if m.end <= expr.start <= m.end + 20 and re.fullmatch(r"[\s.,]*", doc.text[m.end : expr.start]):
+            if edge <= expr.start <= edge + 20 and re.fullmatch(r"[\s.,]*", doc.text[edge : expr.start]):
                 return m.entity_id, expr.value
+        line_end = doc.text.find("\n", m.end)
+        if re.fullmatch(r"[\s.,]*", doc.text[m.end : line_end if line_end >= 0 else len(doc.text)]):
+            return m.entity_id, None  # "Астана." on a line of its own: the place alone
     return None, None
 
 
@@ -404,7 +450,12 @@ class Filler:
                 if pid not in draft.core:
                     draft.core.append(pid)
         elif not any(pid.startswith(("person:", "organization:")) for pid in draft.core):
-            for pid in anchor.core:
+            # "По итогам заседания было подписано коммюнике": no signer named, so those who
+            # met sign: everyone at a summit (leaders meet as equals), else the principals
+            # (not the aides "also taking part" in talks)
+            summit = anchor.type == "summit" and tied and first.linked and not draft.core
+            source = anchor.participants if summit else anchor.core
+            for pid in source:
                 if pid not in draft.core:
                     draft.core.append(pid)
 

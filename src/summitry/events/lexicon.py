@@ -149,6 +149,11 @@ class EventLexicon:
     opening: Matcher[str] = field(default_factory=lambda: Matcher([]))
     collective: Matcher[str] = field(default_factory=lambda: Matcher([]))
     during: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    sidelines: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    appraisal: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    dateline_markers: frozenset[str] = frozenset()
+    eves: frozenset[str] = frozenset()
+    agent_markers: frozenset[str] = frozenset()
     representing: Matcher[str] = field(default_factory=lambda: Matcher([]))
     hosting: Matcher[str] = field(default_factory=lambda: Matcher([]))
     guests: Matcher[str] = field(default_factory=lambda: Matcher([]))
@@ -223,6 +228,11 @@ def load_lexicon(language: str) -> EventLexicon | None:
         opening=Matcher(_entries(raw.get("opening"), "open", lang), gap=1),
         collective=Matcher(_entries(raw.get("collective_subjects"), "collective", lang)),
         during=Matcher(_entries(raw.get("during_links"), "during", lang)),
+        sidelines=Matcher(_entries(raw.get("sideline_links"), "sidelines", lang)),
+        appraisal=Matcher(_entries(raw.get("appraisal"), "appraisal", lang), gap=1),
+        dateline_markers=frozenset(str(w) for w in raw.get("dateline_markers") or ()),
+        agent_markers=_keys(raw.get("agent_markers"), lang),
+        eves=frozenset(str(w).lower() for w in raw.get("eves") or ()),
         representing=Matcher(_entries(raw.get("representing"), "represent", lang)),
         hosting=Matcher(_entries(raw.get("hosting"), "host", lang), gap=1),
         guests=Matcher(_entries(raw.get("guests"), "guest", lang)),

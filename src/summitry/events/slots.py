@@ -28,6 +28,24 @@ _EN_PREPOSITIONS = {"under", "by", "in", "through", "with", "for", "during", "af
 _PREPOSITIONS = re.compile(r"^(?:в|во|на|с|со|к|у|із|з|за|до|по|from|in|on|at|since|by)\s", re.I)
 _QUOTED_TITLE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?[«\"“]([^»\"”]{3,200})[»\"”]")
 PERSON_TYPES = ("person", "country")
+ZH_LOCATIVE_REACH = 16  # characters between "在" and the place it governs
+ASIDE_WORDS = 10  # a participial aside between a subject and its verb is no longer than this
+ASIDE_CHARS = 40  # a bracketed gloss no longer than this is part of its clause
+
+
+def _aside(text: str, left: int, right: int) -> bool:
+    """True where the bracket between `left` and `right` opens or closes a short gloss with no
+    clause in it: "(CNPC)", "(премьер-министров)", not "(которое завершилось вчера, ...)"."""
+    gap = text[left:right]
+    if "(" in gap:
+        close = text.find(")", right)
+        inner = text[right:close] if close >= 0 else ""
+    elif ")" in gap:
+        open_ = text.rfind("(", 0, left)
+        inner = text[open_ + 1 : left] if open_ >= 0 else ""
+    else:
+        return False
+    return 0 < len(inner) <= ASIDE_CHARS and not re.search(r"[,;:.!?()]", inner)
 PERIOD_REACH = 6  # words between a document noun and its period of validity
 
 
@@ -48,6 +66,8 @@ class Slots:
     documents: list[SignedDocuments] = field(default_factory=list)
     linked: bool = False  # a setting link ("по итогам встречи") ties it to an earlier event
     collective: bool = False  # done by those who met: "лидеры подписали", "the sides signed"
+    eve: bool = False  # its date is "накануне", "the day before": the eve of the story's event
+    within: bool = False  # held on the sidelines of another event: "на полях саммита провели встречу"
 
     @property
     def identity(self) -> bool:
@@ -84,6 +104,8 @@ class SlotReader:
         doc, tokens = self.doc, self.doc.tokens
         left, right = tokens[k - 1].end, tokens[k].start
         gap = doc.text[left:right]
+        if _aside(doc.text, left, right):
+            gap = re.sub(r"[()]", " ", gap)  # "(CNPC)", "(Народної ради)": a name's gloss, not a clause
         if not (_HARD.search(gap) or ("," in gap and self._opens_clause(k)) or self._relative_after_preposition(k)):
             return False
         if any(m.start < left and right < m.end for m in self.doc.mentions):
@@ -99,6 +121,11 @@ class SlotReader:
         a = trigger.first
         while a > lo and not self._boundary(a, sentence.start):
             a -= 1
+        for k in range(a, trigger.first):
+            # "新华社杜尚别5月12日电 …": the dateline's agency, place and date are not the event's
+            word = self.doc.tokens[k].text
+            if word in self.lex.dateline_markers and (word.startswith("日") or (k > 0 and self.doc.tokens[k - 1].text.endswith("日"))):
+                a = k + 1
         b = trigger.last + 1
         while b < hi and not self._boundary(b, sentence.start):
             b += 1
@@ -114,11 +141,21 @@ class SlotReader:
                 continue
             head = self.doc.text[max(0, m.start - 6) : m.start].lower()
             locative = bool(re.search(r"(?:^|\s)(?:в|во|у|на|из|із|з|in|at)\s+(?:г\.\s*|м\.\s*|городе\s+|місті\s+)?$", head))
+            if self.lex.language == "zh":
+                locative = self._zh_locative(m.start, start)
+            if not locative and m.start > anchor:
+                continue  # "соглашение о модернизации пункта пропуска «Торугарт»": what it is about
             found.append((not locative, abs(m.start - anchor), m))
         if not found:
             return None
         best = min(found, key=lambda f: (f[0], f[1]))[2]
         return self._city_of(best)
+
+    def _zh_locative(self, at: int, start: int) -> bool:
+        """Chinese: a place after "在" with no clause break between ("在…首府霍罗格举行")."""
+        head = self.doc.text[max(start, at - ZH_LOCATIVE_REACH) : at]
+        cut = max(head.rfind(c) for c in "，,。；;、")
+        return "在" in head[cut + 1 :]
 
     def _city_of(self, mention: Mention) -> str:
         """A venue named after its city ("Дом приемов правительства Тяньцзиня") gives the city."""
@@ -149,6 +186,7 @@ class SlotReader:
             word = tokens[trigger.first]
             year = DateValue(str(doc.published.year - years_back), "year")
             slots.date = DateExpr(word.start, word.end, word.text, year, relative=True)
+        slots.eve = slots.date is not None and slots.date.text.strip().lower() in self.lex.eves
         slots.place = self._place(start, end, anchor)
         slots.format = self._format(trigger, start, end)
         chain = None
@@ -159,7 +197,11 @@ class SlotReader:
                 chain = self._subject_chain(chain, a, trigger.verb)
             slots.kind = chain.kind
         slots.linked = bool(self.lex.setting_links.find(tokens, lo, b))
+        slots.within = self._within(trigger, lo, b)
         self._participants(slots, trigger, a, start, end)
+        represents = trigger.extras.get("represents")
+        if isinstance(represents, str) and represents not in slots.participants:
+            slots.participants.append(represents)  # "The EU was represented by ...": the EU takes part
         if trigger.type == "meeting" and chain is not None and self._summit_level(slots, chain):
             trigger.type = "summit"
         if trigger.type == "signing":
@@ -167,6 +209,17 @@ class SlotReader:
         if trigger.type in ("signing", "launch") and trigger.verb is not None:
             slots.collective = self._collective(a, trigger.verb)
         return slots
+
+    def _within(self, trigger: Trigger, lo: int, hi: int) -> bool:
+        """True where the clause sets the trigger on the sidelines of another event noun
+        ("на полях наради ... провів переговори", "on the sidelines of the summit, X met Y")."""
+        tokens = self.doc.tokens
+        for words, _ in self.lex.sidelines.find(tokens, lo, hi):
+            k = words[-1] + 1
+            for j in range(k, min(hi, k + 3)):
+                if j != trigger.noun and self.lex.nouns.at(tokens, j, hi):
+                    return True
+        return False
 
     def _subject_chain(self, chain: Chain, a: int, verb: int) -> Chain:
         """Who meets, said by the subject of the verb: "Совет глав правительств ШОС провел заседание"."""
@@ -214,8 +267,8 @@ class SlotReader:
 
     def _attribute_date(self, expr: DateExpr) -> bool:
         """A date that names an edition ("Саммит ШОС 2025 года"), not when the clause happened."""
-        if _PREPOSITIONS.match(expr.text):
-            return False
+        if _PREPOSITIONS.match(expr.text) or expr.relative:
+            return False  # "峰会今天举行", "заседание 13 ноября": when, not which edition
         edge = len(self.doc.text[: expr.start].rstrip())
         for m in self.doc.mentions:
             if m.type in ("organization", "format") and m.end == edge:
@@ -295,6 +348,12 @@ class SlotReader:
             # "... с президентом X, прибывшим в Китай": the participle's antecedent
             before = [m for m in doc.mentions if m.type == "person" and start - 4 <= m.end <= start]
             chosen = before[-1:] + chosen
+        elif trigger.verb is not None and not any(m.type == "person" and m.start < tokens[trigger.verb].start for m in chosen):
+            # "X, який прийняв делегацію": the relative's antecedent; "X, находящийся с визитом,
+            # встретился с Y": the subject before a participial aside
+            subject = self._subject_before(a)
+            if subject is not None:
+                chosen = [subject] + chosen
         for m in chosen:
             if any(f.start <= m.start < f.end for f in self.formats):
                 continue
@@ -307,6 +366,28 @@ class SlotReader:
                 slots.participants.append(m.entity_id)
             if m.type == "person":
                 slots.people.append(m)
+
+    def _subject_before(self, a: int) -> Mention | None:
+        """The person named right before a clause that a relative pronoun opens, or before a
+        participial or relative aside that ends right before the clause."""
+        doc, tokens = self.doc, self.doc.tokens
+        if a == 0 or "," not in doc.text[tokens[a - 1].end : tokens[a].start]:
+            return None
+        opener = a
+        aside = tokens[a].pos in ("PRTF", "GRND") or not tokens[a].keys.isdisjoint(_RELATIVES | {"who"})
+        if not aside:
+            # walk back over the aside to its opening comma
+            j = a - 1
+            while j > 0 and "," not in doc.text[tokens[j - 1].end : tokens[j].start]:
+                j -= 1
+            if j == 0 or a - j > ASIDE_WORDS:
+                return None
+            if not (tokens[j].pos in ("PRTF", "GRND") or not tokens[j].keys.isdisjoint(_RELATIVES | {"who"})):
+                return None
+            opener = j
+        edge = tokens[opener - 1].end
+        before = [m for m in doc.mentions if m.type == "person" and edge - 1 <= m.end <= edge]
+        return before[-1] if before else None
 
     def _party_adjective(self, mention: Mention) -> bool:
         """A country adjective before a party noun, alone or coordinated: "казахстанская и

@@ -26,7 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from summitry.doc import Doc, Sentence, Token
+from summitry.doc import Doc, Mention, Sentence, Token
 from summitry.events.lexicon import Entry, EventLexicon, Matcher
 from summitry.morph import analyzer
 
@@ -34,6 +34,7 @@ WINDOW = 8  # tokens between a happen verb and its noun
 CUE_WINDOW = 5  # tokens before a trigger where a future cue vetoes it
 HOST_REACH = 6  # tokens after a hosting verb where its guests are named
 HOST_WINDOW = 12  # tokens after a hosting verb where the event it hosted is named
+SUBJECT_REACH = 16  # tokens between an event noun heading a long subject and its happen verb
 ONGOING_WINDOW = 4  # tokens between "продолжается", "is under way" and the event under way
 _VERBAL = {"VERB", "INFN", "PRTF", "PRTS", "GRND"}
 ZH_CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")  # Chinese clause punctuation (not "、", a list comma)
@@ -249,6 +250,8 @@ class TriggerFinder:
             # "очередной саммит пройдет" is a plan; "очередной саммит проходит" is under way
             if verb is None or tense(tokens[verb], self.language) not in ("past", "present"):
                 return True
+        if self.lex.appraisal.find(tokens, start, first + 1):
+            return True  # "высоко оценил итоги прошедшего саммита": an appraisal, not a report
         return bool(self.lex.future_cues.find(tokens, start, first + 1))
 
     def _habitual(self, lo: int) -> bool:
@@ -299,6 +302,21 @@ class TriggerFinder:
                 best = (key, (index, kind))
         return best[1] if best else None
 
+    def _subject_noun(self, nouns: list[tuple[int, str]], verb: int, lo: int) -> tuple[int, str] | None:
+        """The event noun heading a long subject of a happen verb: "The first summit between the
+        European Union and the five Central Asian states took place": no clause break, verb or
+        other event noun stands between them."""
+        tokens, text = self.doc.tokens, self.doc.text
+        typed = dict(n for n in nouns if n[1])
+        for k in range(verb - 1, max(lo, verb - SUBJECT_REACH) - 1, -1):
+            if re.search(r"[,;:()\[\]]|\s[-–—]\s", text[tokens[k].end : tokens[k + 1].start]):
+                return None
+            if k in typed:
+                return (k, typed[k])
+            if tokens[k].pos in _VERBAL or any(i == k for i, _ in nouns):
+                return None
+        return None
+
     def _generic_nouns(self, lo: int, hi: int, nouns: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """Nouns that name some event without its type ("мероприятие", "ceremony"), typed ''.
 
@@ -315,17 +333,21 @@ class TriggerFinder:
             out.append((words[0], ""))
         return out
 
-    def _next_to_country(self, first: int, last: int) -> bool:
-        """True where a state's name stands right before or after the words [first, last]."""
+    def _next_to_country(self, first: int, last: int) -> Mention | None:
+        """The state (or body: "The EU was represented by") named right before or after the
+        words [first, last], a passive auxiliary allowed between."""
         tokens = self.doc.tokens
         before = tokens[first].start
         after = tokens[last].end
         for m in self.doc.mentions:
-            if m.type != "country":
+            if m.type not in ("country", "organization", "format"):
                 continue
-            if 0 <= before - m.end <= 2 or 0 <= m.start - after <= 2:
-                return True
-        return False
+            gap = self.doc.text[m.end : before] if m.end <= before else self.doc.text[after : m.start]
+            if m.type == "country" and (0 <= before - m.end <= 2 or 0 <= m.start - after <= 2):
+                return m
+            if m.end <= before and re.fullmatch(r"\s+(?:(?:was|were|is|are|has been|have been)\s+)?", gap):
+                return m
+        return None
 
     def _hosts_guests(self, last: int, hi: int) -> bool:
         """True where a hosting verb's object is people: a person's name or "лидеров", "делегацию"."""
@@ -335,6 +357,8 @@ class TriggerFinder:
             # Kazakh puts the object before the verb: "Қытай министрін қабылдады"
             ahead = range(last - 1, max(-1, last - 1 - HOST_REACH), -1)
             return any(self.lex.guests.at(tokens, k, last) for k in ahead)
+        if last + 1 < hi and not tokens[last + 1].keys.isdisjoint(self.lex.agent_markers):
+            return False  # "hosted by President X": a passive, X is the host
         for k in range(last + 1, min(hi, last + 1 + HOST_REACH)):
             if re.search(r"[,;:.!?]", self.doc.text[tokens[k - 1].end : tokens[k].start]) or tokens[k].pos in _VERBAL:
                 return False  # "приняли декларацию, которую подписали президенты": not its guests
@@ -417,6 +441,8 @@ class TriggerFinder:
                 continue
             bound = self._bind_noun([n for n in nouns if n[0] not in words], words[0], lo, hi)
             via = "participation" if lex.participation.at(tokens, words[0], hi) else "happen"
+            if bound is None and via == "happen":
+                bound = self._subject_noun(nouns, words[0], lo)
             if bound is None and via != "participation":
                 continue
             attend(words, bound, via)
@@ -446,8 +472,12 @@ class TriggerFinder:
                 attend(words, bound, "participation")
         for words, _ in lex.representing.find(tokens, lo, hi):
             # "Индию представлял министр ...": a delegate at the event just reported
-            if words[0] not in verb_tokens and self._next_to_country(words[0], words[-1]):
+            body = self._next_to_country(words[0], words[-1]) if words[0] not in verb_tokens else None
+            if body is not None:
+                count = len(triggers)
                 attend(words, None, "participation")
+                for trigger in triggers[count:]:
+                    trigger.extras["represents"] = body.entity_id
         for words, _ in lex.hosting.find(tokens, lo, hi):
             # "принял у себя лидеров", "прийняв ... лідерів ... на саміті": a meeting, or the
             # event whose noun is near
