@@ -7,7 +7,7 @@ cooperation) count for diplomacy at a low weight, so that any specific word wins
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,13 @@ class SectorLexicon:
     multi: list[Entry]
     default: str
     longest: int
+    by_first: dict[str, list[tuple[int, Entry]]] = field(default_factory=dict)
+    longest_first: int = 0
+
+    def __post_init__(self) -> None:
+        for rank, entry in enumerate(self.multi):
+            self.by_first.setdefault(entry.stems[0], []).append((rank, entry))
+        self.longest_first = max((len(s) for s in self.by_first), default=0)
 
 
 def _entry(raw: str, sector: str, weight: float) -> Entry:
@@ -73,10 +80,21 @@ def _forms(token: Token) -> list[str]:
     return sorted({token.text.lower().replace("ё", "е"), *token.keys}, key=len, reverse=True)
 
 
-def _stem_hit(lexicon: SectorLexicon, token: Token) -> Entry | None:
+def _prefixed(table: dict, forms: list[str], longest: int) -> list:
+    """Values of `table` whose key starts one of the forms."""
+    found = []
+    for form in forms:
+        for n in range(min(len(form), longest), 0, -1):
+            hit = table.get(form[:n])
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _stem_hit(lexicon: SectorLexicon, forms: list[str]) -> Entry | None:
     best: Entry | None = None
     best_length = 0
-    for form in _forms(token):
+    for form in forms:
         for n in range(min(len(form), lexicon.longest), 1, -1):
             entry = lexicon.single.get(form[:n])
             if entry is not None and n > best_length:
@@ -85,8 +103,8 @@ def _stem_hit(lexicon: SectorLexicon, token: Token) -> Entry | None:
     return best
 
 
-def _starts(token: Token, stem: str) -> bool:
-    return any(form.startswith(stem) for form in _forms(token))
+def _starts(forms: list[str], stem: str) -> bool:
+    return any(form.startswith(stem) for form in forms)
 
 
 def scores(tokens: list[Token], language: str) -> dict[str, tuple[float, int]]:
@@ -100,17 +118,25 @@ def scores(tokens: list[Token], language: str) -> dict[str, tuple[float, int]]:
         total, first = out.get(entry.sector, (0.0, position))
         out[entry.sector] = (total + entry.weight, min(first, position))
 
+    forms = [_forms(token) for token in tokens]
     i = 0
     while i < len(tokens):
-        for entry in lexicon.multi:
+        # only entries whose first stem starts a form of this word can match here,
+        # tried longest entry first as the lexicon orders them
+        candidates = sorted(
+            {rank: entry for hits in _prefixed(lexicon.by_first, forms[i], lexicon.longest_first)
+             for rank, entry in hits}.items()
+        )
+        for _, entry in candidates:
             n = len(entry.stems)
-            window = tokens[i : i + n]
-            if len(window) >= n and all(_starts(t, s) for t, s in zip(window, entry.stems)):
+            if i + n <= len(tokens) and all(
+                _starts(forms[i + k], stem) for k, stem in enumerate(entry.stems)
+            ):
                 add(entry, i)
                 i += n
                 break
         else:
-            hit = _stem_hit(lexicon, tokens[i])
+            hit = _stem_hit(lexicon, forms[i])
             if hit is not None:
                 add(hit, i)
             i += 1
