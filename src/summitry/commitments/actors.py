@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from datetime import date
 
+from summitry.affiliation import person_states
 from summitry.commitments.grammar import COORD, any_parse, comma, hard_break, is_finite, is_plural_nominative
 from summitry.commitments.lexicon import Lexicon
 from summitry.doc import Doc, Mention, Sentence, Token
@@ -40,6 +41,7 @@ class Actors:
             (doc.tokens[i].start, doc.tokens[e - 1].end, phrases[0].value)
             for i, e, phrases in lexicon.groups.find(doc.tokens, doc.text)
         ]
+        self.affiliations = person_states(doc, kb)
         self.parties = self._parties()
 
     # --- ids -------------------------------------------------------------------------
@@ -49,7 +51,7 @@ class Actors:
             return entity_id
         entry = self.kb.get(entity_id)
         if entry is None or not entry.offices:
-            return None
+            return self.affiliations.get(entity_id)
         held = [o for o in entry.offices if o.country and o.held_on(self.day)]
         ranked = sorted(held, key=lambda o: STATE_OFFICES.index(o.office) if o.office in STATE_OFFICES else 9)
         if ranked:
