@@ -140,6 +140,35 @@ def test_actors(language, text, actors):
     assert set(commitments(text, language)[0].actors) == actors
 
 
+MEETING_RU = "Президенты Казахстана и Китая провели переговоры в Астане. "
+MEETING_UK = "Президенти Казахстану та Китаю провели переговори в Астані. "
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", MEETING_RU + "Профильные министерства будут ежегодно обмениваться данными о грузах."),
+    ("uk", MEETING_UK + "Профільні міністерства обмінюватимуться даними про вантажі."),
+    ("ru", MEETING_RU + "Было условлено, что пограничные ведомства двух стран проведут совместные учения."),
+])
+def test_the_parties_bodies_and_an_impersonal_agreement_commit_the_parties(language, text):
+    found = commitments(text, language)
+    assert len(found) == 1
+    assert set(found[0].actors) == {"country:KAZ", "country:CHN"}
+
+
+def test_a_body_in_the_genitive_is_not_the_parties():
+    text = MEETING_RU + "Глава узбекского ведомства предложил провести конференцию."
+    assert commitments(text, "ru")[0].actors == ["country:UZB"]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Таджикская сторона выступила с идеей подготовить программу модернизации пунктов пропуска."),
+    ("uk", "Таджицька сторона виступила з ідеєю підготувати програму модернізації пунктів пропуску."),
+])
+def test_coming_forward_with_an_idea_is_a_proposal(language, text):
+    found = commitments(text, language)
+    assert [c.kind for c in found] == ["proposal"] and found[0].actors == ["country:TJK"]
+
+
 def test_actor_of_a_sentence_without_subject_is_the_one_before():
     text = "Казахстан выступает за мир в регионе. Страна намерена продолжать борьбу с терроризмом."
     assert commitments(text, "ru")[0].actors == ["country:KAZ"]
@@ -300,3 +329,59 @@ def test_reported_clause_subject_commits(language, text, actors):
 
 def test_the_day_before_is_a_date_not_an_upcoming_event():
     assert commitments("Накануне министры провели переговоры в Астане.", "ru") == []
+
+
+# --- hosts, visits and meetings ahead ------------------------------------------------------
+@pytest.mark.parametrize("language, text, actors", [
+    ("ru", "Следующий саммит примет Узбекистан.", {"country:UZB"}),
+    ("uk", "Наступний саміт прийматиме Таджикистан у 2027 році.", {"country:TJK"}),
+    ("ru", "В 2027 году Туркменистан примет форум.", {"country:TKM"}),
+])
+def test_hosting_an_event_ahead_is_scheduled_by_the_host(language, text, actors):
+    found = commitments(text, language)
+    assert [c.kind for c in found] == ["scheduled_event"]
+    assert set(found[0].actors) == actors
+
+
+@pytest.mark.parametrize("language, text, actors", [
+    ("ru", "Мирзиёев посетит Пекин в сентябре.", {"country:UZB", "country:CHN"}),
+    ("ru", "Токаев встретится с Си Цзиньпином на полях форума.", {"country:KAZ", "country:CHN"}),
+    ("uk", "Токаєв відвідає Пекін у вересні.", {"country:KAZ", "country:CHN"}),
+    ("en", "Tokayev is expected to visit Beijing in September.", {"country:KAZ", "country:CHN"}),
+])
+def test_a_visit_or_meeting_ahead_is_scheduled_by_both_sides(language, text, actors):
+    found = commitments(text, language)
+    assert [c.kind for c in found] == ["scheduled_event"]
+    assert set(found[0].actors) == actors
+
+
+def test_a_trip_and_what_happens_there_are_one_plan():
+    text = "Садыр Жапаров отправится в Урумчи, где примет участие в открытии делового форума."
+    found = commitments(text, "ru")
+    assert len(found) == 1 and found[0].action.endswith("делового форума")
+
+
+@pytest.mark.parametrize("language, text, due", [
+    # published 2025-04-27 (a Sunday): "в четверг" ahead is 1 May, "в марте" ahead is March 2026
+    ("ru", "В четверг Мирзиёев посетит Астану.", ("2025-05-01", "day")),
+    ("ru", "Мирзиёев посетит Пекин в марте.", ("2026-03", "month")),
+    ("ru", "Мирзиёев посетит Пекин в марте 2027 года.", ("2027-03", "month")),
+])
+def test_an_open_weekday_or_month_of_a_plan_is_the_next_one(language, text, due):
+    found = commitments(text, language)[0]
+    assert (found.due.value, found.due.precision) == due
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Президент не исключил, что в следующем году посетит регион."),
+    ("uk", "Президент не виключив, що наступного року відвідає регіон."),
+])
+def test_a_hedged_future_is_not_a_commitment(language, text):
+    assert commitments(text, language) == []
+
+
+def test_an_event_decided_impersonally_is_scheduled_by_the_parties():
+    text = MEETING_RU + "Следующую встречу решено провести в 2026 году в Туркменистане."
+    found = commitments(text, "ru")
+    assert [c.kind for c in found] == ["scheduled_event"]
+    assert set(found[0].actors) == {"country:KAZ", "country:CHN"}

@@ -264,6 +264,9 @@ class Actors:
         k = first
         while k < index and not is_finite(tokens[k]):
             k += 1
+        inverted = self._after_predicate(sentence, index, first)
+        if inverted:
+            return inverted
         opening = self._region_actors(sentence.start, tokens[k].start if k < len(tokens) else sentence.end)
         if opening:
             return opening
@@ -271,6 +274,34 @@ class Actors:
         if referent is not None:
             return self.before(sentence, anaphor=referent)
         return self.before(sentence)
+
+    def _after_predicate(self, sentence: Sentence, index: int, first: int) -> list[str]:
+        """"Следующий саммит примет Казахстан": a state named in the nominative right after
+        the predicate is its subject where no state or person stands before it."""
+        tokens = self.doc.tokens
+        while index < len(tokens) and tokens[index].start < sentence.end and not is_finite(tokens[index]):
+            if index > first and (comma(self.doc, tokens[index - 1], tokens[index])
+                                  or hard_break(self.doc, tokens[index - 1], tokens[index])):
+                return []
+            index += 1  # "Следующий саммит примет ...": from the cue to its verb
+        if index >= len(tokens) or tokens[index].start >= sentence.end:
+            return []
+        before = [m for m in self.mentions_in(sentence.start, tokens[index].start)
+                  if m.type in ("country", "person") and self._nominative_at(m.start)]
+        if before or self._parties_word(sentence.start, tokens[index].start) is not None:
+            return []
+        stop = index + 1
+        while stop < min(index + 5, len(tokens)) and tokens[stop].start < sentence.end and not comma(
+                self.doc, tokens[stop - 1], tokens[stop]) and not hard_break(self.doc, tokens[stop - 1], tokens[stop]):
+            stop += 1
+        if stop == index + 1:
+            return []
+        end = tokens[stop - 1].end
+        found = [m for m in self.mentions_in(tokens[index + 1].start, end)
+                 if m.type in ("country", "person") and self._nominative_at(m.start)
+                 and not self._after_preposition(m.start)]
+        states = [s for s in (self.state_of(m.entity_id) for m in found) if s]
+        return list(dict.fromkeys(states))
 
     def antecedent(self, j: int, first: int) -> list[str]:
         """"Китаю, который примет ...": the actor named right before a relative pronoun at j."""

@@ -221,6 +221,11 @@ class EnglishFinder(PlainFinder):
             kind = "pledge"
             if self._has("participation", verb) and self._event_in(verb + 1, end) is not None:
                 kind = "scheduled_event"
+            elif self._has("encounters", verb):
+                # "is scheduled to meet Premier Li", "will visit Beijing": held by the subject
+                # and the side it meets or goes to
+                end = self.through_place_relative(end, last)
+                return self.remember(Draft("scheduled_event", i, end, sentence, first, i, role="invitation"), lo)
             return self.remember(Draft(kind, i, end, sentence, first, i), lo)
         return None
 

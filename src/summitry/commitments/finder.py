@@ -105,6 +105,9 @@ class Finder(Parties):
         participle = g.pos(token) in ("PRTF", "PRTS") and not cues & {("pledge", "infinitive"), ("pledge", "action_noun")}
         if ("scheduled", "agreed") in cues:
             end = self.clause_end(i, last, stops)
+            if self._impersonal_agreement(i):
+                # "встречу решено провести ...", "вирішено провести": decided by the parties
+                return [Draft("scheduled_event", i, end, sentence, first, i, actors=list(self.actors.parties) or None)]
             return [Draft("scheduled_event", i, end, sentence, first, i)]
         if ("scheduled", "invitation") in cues and g.pos(token) in ("VERB", "GRND"):
             invitation = self._invitation(sentence, first, last, i, e, stops)
@@ -227,6 +230,14 @@ class Finder(Parties):
         end = self._through_relative(end, last)
         return Draft("scheduled_event", i, end, sentence, first, i, role="invitation")
 
+    def through_place_relative(self, end: int, last: int) -> int:
+        """"отправится в Урумчи, где примет участие в форуме": the plan goes on in a relative
+        clause of place after the destination."""
+        tokens = self.tokens
+        if end + 1 < last and self._has("place_relatives", end) and g.comma(self.doc, tokens[end - 1], tokens[end]):
+            return self.clause_end(end + 1, last, set())
+        return end
+
     def _through_relative(self, end: int, last: int) -> int:
         """"... форуме, который пройдет в июне": a relative clause saying when the event takes place."""
         tokens = self.tokens
@@ -256,6 +267,8 @@ class Finder(Parties):
             j -= 1
         if self._has("statements", i):
             return None
+        if any(self._has("hedges", k) for k in range(first, i)):
+            return None  # "не исключил, что посетит ...": a possibility
         local = range(j, i)
         occurrence = self._occurrence(i)
         if occurrence and self._present(i):
@@ -271,7 +284,9 @@ class Finder(Parties):
             # "Главы государств условились, что комиссия рассмотрит ...": what they agreed on
             # is their pledge, whoever carries it out
             end = self.clause_end(i, last, stops)
-            return Draft("pledge", k - 1, end, sentence, first, k - 1)
+            # "было условлено, что ...": agreed by nobody named, so by the parties
+            agreed_by = self.actors.subject(sentence, k - 1, first) or list(self.actors.parties)
+            return Draft("pledge", k - 1, end, sentence, first, k - 1, actors=agreed_by)
         if relative:
             if occurrence and self._signing(i):
                 end = self.clause_end(i, last, stops)
@@ -288,7 +303,21 @@ class Finder(Parties):
         if occurrence and self._signing(i):
             end = self.clause_end(i, last, stops)
             return Draft("scheduled_event", i, end, sentence, first, i, role="parties", notes={"signing"})
+        end = self.clause_end(i, last, stops)
+        if self._participation(i, end) and not self.timing.has_past_date(tokens[i].start, tokens[end - 1].end, looking_ahead=True):
+            # "Казахстан примет саммит", "стороны проведут встречу": holding an event ahead
+            return Draft("scheduled_event", i, end, sentence, first, i, role="upcoming")
+        if self._has("encounters", i) and not self.timing.has_past_date(tokens[i].start, tokens[end - 1].end, looking_ahead=True):
+            # "Жапаров посетит Пекин", "встретится с Си Цзиньпином": a visit or meeting ahead,
+            # held by the subject and the side it goes to
+            end = self.through_place_relative(end, last)
+            return Draft("scheduled_event", i, end, sentence, first, i, role="invitation")
         actor_tokens = {k for k in nouns if self._is_actor_token(k)}
+        # "профильные министерства будут ...": the parties' bodies, first in the clause
+        bodies = bool(nouns) and self._has("bodies", nouns[0]) and g.is_plural_nominative(tokens[nouns[0]], self.language) \
+            and all(g.pos(tokens[k]) in ("ADJF", "PRTF", "NUMR", "ADVB") for k in range(j, nouns[0]) if not self._sep(k))
+        if bodies:
+            actor_tokens |= {nouns[0]}
         if set(nouns) - actor_tokens:
             return None
         if tokens[i].lemma in ("быть", "бути") and not (i + 1 < last and g.infinitive_at(tokens, i + 1, last)):
@@ -296,11 +325,13 @@ class Finder(Parties):
         speaker = [k for k in local if self._has("first_person", k)]
         # "заявил, что мы проведем ...", "наша страна откроет ...": the speaker's state commits
         actors = self.actors.latest_state(tokens[j].start) if speaker else self.actors.subject(sentence, i, first)
-        parties = any(self._has("parties", k) and g.is_plural_nominative(tokens[k], self.language)
-                      for k in range(first, i))
+        parties = bodies or any(self._has("parties", k) and g.is_plural_nominative(tokens[k], self.language)
+                                for k in range(first, i))
         if not actors and not parties:
             return None
         end = self.clause_end(i, last, stops)
+        if bodies and not speaker:
+            return Draft("pledge", i, end, sentence, first, i, actors=list(self.actors.parties))
         return Draft("pledge", i, end, sentence, first, i, actors=actors if speaker else None)
 
     def _from_dated_event(self, sentence: Sentence, first: int, last: int, i: int, stops: set[int]) -> Draft | None:
@@ -308,7 +339,16 @@ class Finder(Parties):
         if not self.timing.future_date_after(self.tokens[i].end, self.tokens[min(i + 6, last - 1)].end):
             return None
         end = self.clause_end(i, last, stops)
+        if any(self._impersonal_agreement(k) for k in range(i + 1, end)):
+            # "Следующую встречу решено провести в 2026 году в Туркменистане": the parties
+            # decided it; the country named is the venue
+            return Draft("scheduled_event", i, end, sentence, first, i, actors=list(self.actors.parties) or None)
         return Draft("scheduled_event", i, end, sentence, first, i, role="sentence")
+
+    def _impersonal_agreement(self, k: int) -> bool:
+        """"решено", "договорено", "вирішено": agreed, with no one named as agreeing."""
+        token = self.tokens[k]
+        return self._has("agreement", k) and (g.pos(token) == "PRTS" or "Impe" in g.tags(token))
 
     def run(self) -> list[Commitment]:
         out: list[Commitment] = []

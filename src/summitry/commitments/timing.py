@@ -4,17 +4,71 @@ A date that is a period of validity ("стратегия на 2026-2030 годы
 г.") is not a deadline, and a date before publication is not a target. A range gives its
 start ("в мае и в июне" → May). A commitment about an upcoming event that names no date
 takes the date of the same event scheduled earlier in the text.
+
+A commitment looks ahead, so a date the text left without a year or week ("в мае", "в
+четверг", "15 сентября"), which the dates stage resolves to the latest such day on or
+before publication, is read as the next one when that falls before publication.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from summitry.commitments.lexicon import Lexicon
 from summitry.doc import Commitment, DateExpr, DateValue, Doc
 
 VALIDITY_REACH = 6  # words before a date where a "strategy/programme" noun makes it a period
+RULES = Path(__file__).resolve().parent.parent / "rules"
+YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+@lru_cache(maxsize=8)
+def _calendar(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Month words, weekday words, and words that fix a date's direction (past/next/this) in
+    a language's date grammar (rules/<lang>/dates.yaml)."""
+    path = RULES / language / "dates.yaml"
+    if not path.is_file():
+        return frozenset(), frozenset(), frozenset()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+    def words(section: object) -> frozenset[str]:
+        if isinstance(section, dict):
+            return frozenset(w.lower() for forms in section.values() for w in (forms or []))
+        return frozenset()
+
+    fixed = words(data.get("weekday_modifiers")) | words(data.get("relative_adjectives"))
+    return words(data.get("months")), words(data.get("weekdays")), fixed
+
+
+def ahead(expr: DateExpr, published: date | None, language: str) -> DateValue:
+    """The value of a date read as ahead of publication: an unqualified weekday or a month
+    without its year that the dates stage put before publication moves on a week or a year."""
+    value = expr.value
+    if published is None or not expr.relative or expr.kind != "point" or YEAR.search(expr.text):
+        return value
+    if last_day(expr.end_value or value) >= published:
+        return value
+    months, weekdays, fixed = _calendar(language)
+    words = set(re.findall(r"\w+", expr.text.lower()))
+    if words & fixed:
+        return value
+    first = value.as_date()
+    if words & weekdays and value.precision == "day":
+        return DateValue((first + timedelta(days=7)).isoformat(), "day")
+    if words & months and value.precision in ("day", "month"):
+        try:
+            moved = first.replace(year=first.year + 1)
+        except ValueError:  # 29 February
+            moved = first.replace(year=first.year + 1, day=28)
+        text = moved.isoformat() if value.precision == "day" else moved.isoformat()[:7]
+        return DateValue(text, value.precision)
+    return value
 
 
 def last_day(value: DateValue) -> date:
@@ -51,16 +105,29 @@ class Timing:
             return False
         return last_day(expr.end_value or expr.value) < self.doc.published
 
+    def _ahead(self, expr: DateExpr) -> DateExpr:
+        value = ahead(expr, self.doc.published, self.doc.language or "")
+        if value is expr.value:
+            return expr
+        return DateExpr(expr.start, expr.end, expr.text, value, None, expr.relative, expr.kind)
+
     def due(self, start: int, end: int, first: int) -> DateValue | None:
-        """The first date in the span that is neither a period of validity nor past."""
+        """The first date in the span that is neither a period of validity nor past (read
+        as ahead where the text left its year or week open)."""
         for expr in self._dates_in(start, end):
+            expr = self._ahead(expr)
             if self._validity(expr, first) or self._past(expr):
                 continue
             return expr.value
         return None
 
-    def has_past_date(self, start: int, end: int) -> bool:
-        return any(self._past(e) for e in self._dates_in(start, end))
+    def has_past_date(self, start: int, end: int, *, looking_ahead: bool = False) -> bool:
+        """A date before publication in the span; `looking_ahead` for a future clause, where an
+        open weekday or month counts as the next one."""
+        exprs = self._dates_in(start, end)
+        if looking_ahead:
+            exprs = [self._ahead(e) for e in exprs]
+        return any(self._past(e) for e in exprs)
 
     def future_date_after(self, start: int, end: int) -> bool:
         """A date that starts in [start, end) and lies after publication."""
