@@ -385,3 +385,8 @@ def test_an_event_decided_impersonally_is_scheduled_by_the_parties():
     found = commitments(text, "ru")
     assert [c.kind for c in found] == ["scheduled_event"]
     assert set(found[0].actors) == {"country:KAZ", "country:CHN"}
+
+
+def test_the_eve_of_an_event_told_in_the_past_is_not_a_plan():
+    text = "Накануне саммита, в среду, Путин прибыл в Душанбе с государственным визитом."
+    assert commitments(text, "ru") == []

@@ -117,6 +117,10 @@ ACTOR_CASES = [
     ("kk", "Қазақстан 2030 жылға дейін сауданы екі есе арттыруға ниетті.", ["country:KAZ"]),
     ("kk", "Си Цзиньпин Қытай Орталық Азия елдерімен сауданы кеңейтуге дайын екенін атап өтті.", ["country:CHN"]),
     ("kk", KK_LEAD + "Тараптар 2030 жылға дейін өзара сауда көлемін арттыруға келісті.", FORMAT),
+    # the opening name is the subject, not a demonym later in the clause; a source named
+    # before a comma ("… айтуынша,") is not the subject
+    ("kk", "Президенттің айтуынша, Өзбекстан қытайлық компаниялар үшін жаңа аймақтар ашуды жалғастырады.",
+     ["country:UZB"]),
     # reported "would", a capital for its state, "stood ready"
     ("en", "Mirziyoyev said Tashkent would build two new logistics centres near the border.", ["country:UZB"]),
     ("en", "The Kazakh side stood ready to expand grain exports to China.", ["country:KAZ"]),
@@ -406,6 +410,21 @@ def test_chinese_due(text: str, due: str | None) -> None:
     found = extract(text, "zh").commitments
     assert len(found) == 1, text
     assert (found[0].due.value if found[0].due else None) == due
+
+
+def test_chinese_coordinated_predicates_are_commitments_of_their_own() -> None:
+    found = extract("中方将继续扩大进口哈萨克斯坦农产品，并积极支持两国企业开展合作。", "zh").commitments
+    assert [c.action for c in found] == ["将继续扩大进口哈萨克斯坦农产品", "积极支持两国企业开展合作"]
+    assert all(c.actors == ["country:CHN"] for c in found)
+
+
+def test_chinese_announcer_is_the_actor_of_a_dated_clause_without_subject() -> None:
+    found = extract("中方宣布，未来三年将为中亚国家培训1000名技术人员。", "zh").commitments
+    assert [c.actors for c in found] == [["country:CHN"]]
+
+
+def test_chinese_a_named_thing_after_the_announcement_is_not_the_announcers_pledge() -> None:
+    assert extract("塔方代表表示，该项目将大幅提升两国互联互通水平。", "zh").commitments == []
 
 
 def test_chinese_action_runs_from_the_cue_to_the_clause_end() -> None:

@@ -96,6 +96,14 @@ class ChineseFinder(PlainFinder):
                     drafts.append(self.remember(draft, lo))
                     if reach > hi:
                         n += 1
+                    # "…将共同推动…，并定期交流…": a coordinated predicate is a pledge of its own
+                    while draft.kind == "pledge" and n < len(parts) and self._has("coordinators", parts[n][0]):
+                        c_lo, c_hi = parts[n]
+                        if c_hi - c_lo < 2:
+                            break
+                        second = Draft("pledge", c_lo + 1, c_hi, sentence, first, c_lo + 1, actors=draft.actors)
+                        drafts.append(self.remember(second, c_lo))
+                        n += 1
                     break
         return drafts
 
@@ -111,6 +119,12 @@ class ChineseFinder(PlainFinder):
         found = self.actors._region_actors(start, end, nominative=True) if start < end else []
         if not found and s < i and self.actors.refers_back(s, i) is not None:
             found = self.actors.before(sentence, anaphor="")
+        dated = all(any(d.start <= self.tokens[k].start < d.end for d in self.doc.dates) for k in range(s, i))
+        if not found and dated and s > first and self._has("complementizers", s - 1):
+            # "中方还宣布，未来三年将…": the one who announced it, before the reporting word
+            opening = self.actors.clause_start(s - 1, first)
+            if opening < s - 1:
+                found = self.actors._region_actors(self.tokens[opening].start, self.tokens[s - 1].start, nominative=True)
         return found
 
     def _names_parties_before(self, lo: int, i: int) -> bool:

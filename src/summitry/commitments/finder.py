@@ -180,6 +180,9 @@ class Finder(Parties):
             event = self._event_within(e, min(e + 4, last))
             if event is not None:
                 end = self.clause_end(i, last, stops)
+                past = any(g.is_finite(tokens[k]) and g.tense(tokens[k]) == "past" for k in range(e, end))
+                if past and not self.timing.future_date_after(tokens[i].start, tokens[end - 1].end):
+                    return []  # "Накануне саммита Путин прибыл ...": told after the fact
                 return [Draft("scheduled_event", i, end, sentence, first, i, role="sentence")]
         if ("scheduled", "holding") in cues and g.pos(token) == "NOUN" and self._welcomed(sentence, first, i):
             end = self.clause_end(i, last, stops)

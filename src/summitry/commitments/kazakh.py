@@ -48,7 +48,8 @@ class KazakhFinder(PlainFinder):
         for k in range(first + 1, last + 1):
             if k < last and not self._break(k):
                 continue
-            if k == last or g.hard_break(self.doc, self.tokens[k - 1], self.tokens[k]) or self._ends(k - 1, "predicate"):
+            if k == last or g.hard_break(self.doc, self.tokens[k - 1], self.tokens[k]) or self._ends(
+                    k - 1, "predicate") or self._has("according", k - 1):
                 out.append((lo, k))
                 lo = k
         return out
@@ -106,11 +107,27 @@ class KazakhFinder(PlainFinder):
             if not self._subject_opens(start, head):
                 return None
             kind = "scheduled_event" if self._hosting(start, hi) else "pledge"
-            return Draft(kind, start, hi, sentence, first, head)
+            return Draft(kind, start, hi, sentence, first, head, actors=self._opening_names(start, head))
         for k in range(start, hi - 1):
             if self._has("upcoming", k) and self._event_in(k + 1, min(k + 4, hi)) is not None:
                 return Draft("scheduled_event", k, hi, sentence, first, k, role="sentence")
         return None
+
+    def _opening_names(self, start: int, head: int) -> list[str] | None:
+        """The states named at the opening of a clause, its subject: "Қазақстан қытайлық
+        инвесторлар үшін ... жалғастырады" is Kazakhstan's, whatever the clause names later.
+        None where the clause does not open with a name (the subject is then settled as usual)."""
+        def named(j: int) -> bool:  # a name, not a demonym ("қытайлық инвесторлар")
+            t = self.tokens[j]
+            return any(m.start <= t.start and t.end <= m.end and m.via != "adjective" for m in self.doc.mentions)
+
+        k = start
+        while k < head and (named(k) or self._low(k) in ("мен", "бен", "пен", "және")):
+            k += 1
+        if k == start or not named(start):
+            return None
+        found = self.actors._region_actors(self.tokens[start].start, self.tokens[k - 1].end, nominative=True)
+        return found or None
 
     def _nominal_proposal(self, sentence: Sentence, first: int, start: int, hi: int, i: int,
                           e: int) -> Draft | None:
