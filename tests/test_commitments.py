@@ -390,3 +390,13 @@ def test_an_event_decided_impersonally_is_scheduled_by_the_parties():
 def test_the_eve_of_an_event_told_in_the_past_is_not_a_plan():
     text = "Накануне саммита, в среду, Путин прибыл в Душанбе с государственным визитом."
     assert commitments(text, "ru") == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Саммит ШОС прошел в Самарканде. Как заявил представитель узбекского МИД, страна намерена "
+           "расширять транзит через свою территорию."),
+    ("uk", "Саміт ШОС відбувся в Самарканді. Як заявив речник узбецького МЗС, країна має намір "
+           "розширювати транзит через свою територію."),
+])
+def test_a_generic_state_noun_is_the_state_named_before_it_never_an_organization(language, text):
+    assert commitments(text, language)[0].actors == ["country:UZB"]
