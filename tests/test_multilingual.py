@@ -470,3 +470,17 @@ def test_chinese_news() -> None:
     # welcoming, praising, noting and supporting are not commitments
     assert len(doc.commitments) == 9
     assert not any(c.action.startswith(("欢迎", "高度评价", "注意到", "支持")) for c in doc.commitments)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The talks were attended by Kazakh Trade Minister Arman Shakkaliyev.", "Arman Shakkaliyev"),
+    ("Uzbek Energy Minister Jurabek Mirzamakhmudov opened the plant.", "Jurabek Mirzamakhmudov"),
+])
+def test_english_names_after_a_title_are_people_even_outside_the_knowledge_base(text: str, name: str) -> None:
+    people = {e.name: e.known for e in extract(text, "en").entities.values() if e.type == "person"}
+    assert people == {name: False}
+
+
+def test_english_capitalised_words_without_a_title_are_not_people() -> None:
+    doc = extract("The Trans-Caspian Route carried more Containers this Year.", "en")
+    assert [e for e in doc.entities.values() if e.type == "person"] == []

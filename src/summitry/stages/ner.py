@@ -2,7 +2,9 @@
 
 Russian: natasha's news NER, with natasha's morphology to bring each name to the
 nominative. Ukrainian: capitalised words that the Ukrainian dictionary tags as first
-names, surnames or place names. Other languages rely on the knowledge base alone.
+names, surnames or place names. English: two or three capitalised words right after a
+title ("First Deputy Prime Minister Roman Sklyar"; the titles of rules/affiliation.yaml).
+Other languages rely on the knowledge base alone.
 """
 
 from __future__ import annotations
@@ -148,9 +150,53 @@ def ukrainian_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
-@stage("ner", requires=("text", "tokens"), assigns=("candidates",), languages=("ru", "uk"))
+EN_TITLES = frozenset({"president", "ambassador", "secretary", "secretary-general", "spokesman",
+                       "spokeswoman", "spokesperson", "commissioner", "representative", "director",
+                       "director-general", "general", "king", "emir", "sultan"})
+EN_NOT_NAMES = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with", "mr", "mrs", "ms", "dr"})
+
+
+def english_candidates(doc: Doc) -> list[Candidate]:
+    """Two or three capitalised words right after a title: a person the knowledge base may lack."""
+    from summitry.affiliation import _rules
+
+    titles = EN_TITLES | set(_rules()[1].get("en", ()))
+    tokens = doc.tokens
+    out: list[Candidate] = []
+    i = 0
+    while i < len(tokens) - 1:
+        word = tokens[i].text.lower()
+        if word not in titles or not tokens[i + 1].text[:1].isupper():
+            i += 1
+            continue
+        run = []
+        k = i + 1
+        while k < len(tokens) and len(run) < 3:
+            token = tokens[k]
+            gap = doc.text[tokens[k - 1].end : token.start]
+            if gap.strip() or not token.text[:1].isupper() or token.text.isupper() or token.text.isdigit():
+                break
+            if token.text.lower() in titles or token.text.lower() in EN_NOT_NAMES:
+                run = []  # "Prime Minister ...": the title goes on
+                k += 1
+                if token.text.lower() not in titles:
+                    break
+                continue
+            run.append(k)
+            k += 1
+        if len(run) >= 2:
+            first, last = tokens[run[0]], tokens[run[-1]]
+            text = doc.text[first.start : last.end]
+            out.append(Candidate(first.start, last.end, text, "person", text))
+        i = max(k, i + 1)
+    return out
+
+
+@stage("ner", requires=("text", "tokens"), assigns=("candidates",), languages=("ru", "uk", "en"))
 def find_candidates(doc: Doc) -> None:
     if doc.language == "ru":
         doc.candidates = russian_candidates(doc.text)
+    elif doc.language == "en":
+        doc.candidates = english_candidates(doc)
     else:
         doc.candidates = ukrainian_candidates(doc)
