@@ -143,6 +143,8 @@ CASES: list[tuple[str, str, date, str, str, str, str | None]] = [
     ("zh", "2025年6月17日，中国—中亚峰会在阿斯塔纳举行。", P, "2025年6月17日", "2025-06-17", "day", None),
     ("zh", "习近平今天抵达阿斯塔纳。", P, "今天", "2025-06-17", "day", None),
     ("zh", "双方商定2027年在中国举行下届峰会。", P, "2027年", "2027", "year", None),
+    # a day alone is a day of the publication's month
+    ("zh", "外长会议15日在阿斯塔纳举行。", P, "15日", "2025-06-15", "day", None),
 ]
 
 

@@ -196,6 +196,22 @@ def _resolve_point(groups: dict[str, str | None], lexicon: Lexicon,
     m1, m2 = _month(groups.get("m1"), lexicon), _month(groups.get("m2"), lexicon)
     y1 = _int(groups.get("y1") or groups.get("y1b"))
     y2 = _int(groups.get("y2"))
+    if d1 is not None and d2 is None and m1 is None and m2 is None and y1 is None and y2 is None:
+        # a day alone ("21日"): that day of the publication's month, else of the month before
+        if published is None:
+            return None
+        month = published.replace(day=1)
+        try:
+            day = month.replace(day=d1)
+        except ValueError:
+            return None
+        if day > published + FUTURE_TOLERANCE:
+            month = (month - timedelta(days=1)).replace(day=1)
+            try:
+                day = month.replace(day=d1)
+            except ValueError:
+                return None
+        return DateValue(day.isoformat(), "day"), None, True
     if y1 is None and y2 is None and m1 is None and m2 is None:
         if rel_year is None:
             return None
