@@ -143,6 +143,11 @@ CASES: list[tuple[str, str, date, str, str, str, str | None]] = [
     ("zh", "2025年6月17日，中国—中亚峰会在阿斯塔纳举行。", P, "2025年6月17日", "2025-06-17", "day", None),
     ("zh", "习近平今天抵达阿斯塔纳。", P, "今天", "2025-06-17", "day", None),
     ("zh", "双方商定2027年在中国举行下届峰会。", P, "2027年", "2027", "year", None),
+    # "a day earlier" and its kin: the day before publication
+    ("en", "A day earlier, the capital hosted the forum.", P, "A day earlier", "2025-06-16", "day", None),
+    ("ru", "Днем ранее министры провели переговоры.", P, "Днем ранее", "2025-06-16", "day", None),
+    ("uk", "Днем раніше міністри провели переговори.", P, "Днем раніше", "2025-06-16", "day", None),
+    ("kk", "Бір күн бұрын министрлер кездесті.", P, "Бір күн бұрын", "2025-06-16", "day", None),
     # a day alone is a day of the publication's month
     ("zh", "外长会议15日在阿斯塔纳举行。", P, "15日", "2025-06-15", "day", None),
 ]
