@@ -245,6 +245,15 @@ def test_relative_clause_dates_its_head_noun() -> None:
     assert visit.date is not None and visit.date.value == "2025-03-10"
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "President Mirziyoyev, who arrived in Beijing on Monday, held talks with Xi Jinping on Tuesday."),
+    ("ru", "Шавкат Мирзиёев, который прибыл в Пекин в понедельник, провел во вторник переговоры с Си Цзиньпином."),
+])
+def test_an_aside_before_the_trigger_dates_something_else(language: str, text: str) -> None:
+    meeting = only(events_of(text, language, date(2025, 3, 12)), "meeting")
+    assert meeting.date is not None and meeting.date.value == "2025-03-11"
+
+
 PERIODS = [
     ("ru", "12 марта министры подписали Программу сотрудничества на 2026–2028 годы.", "на 2026–2028 годы"),
     ("ru", "12 марта министры утвердили и подписали Концепцию развития туризма до 2040 года.", "до 2040 года"),

@@ -24,6 +24,7 @@ _OPENERS = {
 }
 _CLAUSE_POS = {"PRTF", "GRND", "VERB"}
 _RELATIVES = {"который", "котрий", "який", "which", "whom", "whose"}
+_ASIDE_OPENERS = {"который", "котрий", "який", "which", "who", "whom", "whose"}
 _EN_PREPOSITIONS = {"under", "by", "in", "through", "with", "for", "during", "after", "at", "on", "from", "of"}
 _PREPOSITIONS = re.compile(r"^(?:в|во|на|с|со|к|у|із|з|за|до|по|from|in|on|at|since|by)\s", re.I)
 _QUOTED_TITLE = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?[«\"“]([^»\"”]{3,200})[»\"”]")
@@ -258,12 +259,39 @@ class SlotReader:
         return False
 
     def _date(self, start: int, end: int, anchor: int) -> DateExpr | None:
+        asides = self._asides(start, end, anchor)
         found = []
         for expr in self.doc.dates:
             if not (start <= expr.start < end) or self._attribute_date(expr) or self.period_of(expr) is not None:
                 continue
+            if any(a <= expr.start < b for a, b in asides):
+                continue  # "X, who arrived on Tuesday, held talks on Wednesday": the aside's own date
             found.append(expr)
         return min(found, key=lambda d: abs(d.start - anchor)) if found else None
+
+    def _asides(self, start: int, end: int, anchor: int) -> list[tuple[int, int]]:
+        """Character spans of the relative and participial asides between commas in a clause
+        ("…, who arrived in Beijing on Tuesday, …", "…, прибывший накануне в Пекин, …") before
+        the trigger: what they date is another happening. One after the trigger's noun
+        ("форума, состоявшегося 4-5 апреля") dates the trigger itself."""
+        tokens, text = self.doc.tokens, self.doc.text
+        out: list[tuple[int, int]] = []
+        k = self._token_at(start)
+        if k is None:
+            return out
+        opened: int | None = None
+        while k < len(tokens) and tokens[k].start < end:
+            token = tokens[k]
+            comma = k > 0 and "," in text[tokens[k - 1].end : token.start]
+            if comma and opened is not None:
+                a = tokens[opened].start
+                if token.start <= anchor:  # an aside after the trigger's noun describes it
+                    out.append((a, token.start))
+                opened = None
+            if comma and (token.pos in ("PRTF", "GRND") or not token.keys.isdisjoint(_ASIDE_OPENERS)):
+                opened = k
+            k += 1
+        return out
 
     def _attribute_date(self, expr: DateExpr) -> bool:
         """A date that names an edition ("Саммит ШОС 2025 года"), not when the clause happened."""
