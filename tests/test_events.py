@@ -561,3 +561,14 @@ def test_body_represented_by_delegates_takes_part() -> None:
     )
     event = only(events_of(text, "en"), "summit")
     assert {"organization:european-union", "person:ursula-von-der-leyen"} <= set(event.participants)
+
+
+def test_a_visits_people_are_the_visitors_not_the_host() -> None:
+    text = ("Президент Кыргызстана Садыр Жапаров, находящийся в Китае с государственным визитом, "
+            "провел в Пекине переговоры с председателем КНР Си Цзиньпином.")
+    events = events_of(text, "ru", date(2025, 11, 19))
+    visit = only(events, "visit")
+    assert "person:sadyr-japarov" in visit.participants
+    assert "person:xi-jinping" not in visit.participants
+    assert "country:CHN" in visit.participants
+    assert "person:xi-jinping" in only(events, "meeting").participants

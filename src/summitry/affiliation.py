@@ -12,6 +12,7 @@ Data: rules/affiliation.yaml.
 from __future__ import annotations
 
 from bisect import bisect_left
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -122,3 +123,26 @@ def _home(doc: Doc, kb: KnowledgeBase) -> str | None:
     entry = kb.get(place)
     country = getattr(entry, "country", None) if entry else None
     return country if isinstance(country, str) else None
+
+
+STATE_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "deputy_head_of_government")
+
+
+def state_of(kb: KnowledgeBase, entity_id: str, day: date, affiliations: dict[str, str] | None = None) -> str | None:
+    """The state an entity stands for on a day: a country itself, a place's or body's
+    country, a person's state through the offices they held then (a state office first),
+    else through their latest office, else `affiliations` (from `person_states`)."""
+    if entity_id.startswith("country:"):
+        return entity_id
+    entry = kb.get(entity_id)
+    if entry is None:
+        return (affiliations or {}).get(entity_id)
+    if not entry.offices:
+        country = getattr(entry, "country", None)
+        return country if isinstance(country, str) and entry.type != "person" else (affiliations or {}).get(entity_id)
+    held = [o for o in entry.offices if o.country and o.held_on(day)]
+    ranked = sorted(held, key=lambda o: STATE_OFFICES.index(o.office) if o.office in STATE_OFFICES else 9)
+    if ranked:
+        return ranked[0].country
+    with_country = [o for o in entry.offices if o.country]
+    return with_country[-1].country if with_country else None

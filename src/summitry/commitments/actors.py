@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 from datetime import date
 
-from summitry.affiliation import person_states
+from summitry.affiliation import person_states, state_of
 from summitry.commitments.grammar import any_parse, comma, hard_break, is_finite, is_plural_nominative
 from summitry.commitments.lexicon import Lexicon
 from summitry.commitments.subjects import Subjects
@@ -25,7 +25,6 @@ from summitry.doc import Doc, Mention, Sentence, Token
 from summitry.kb import KnowledgeBase
 
 LOCATIVE = frozenset({"в", "во", "у", "в.", "г.", "in", "at"})
-STATE_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "deputy_head_of_government")
 
 
 class Actors(Subjects):
@@ -47,18 +46,12 @@ class Actors(Subjects):
 
     # --- ids -------------------------------------------------------------------------
     def state_of(self, entity_id: str) -> str | None:
-        """A country id for a country, or a person's state through their offices."""
-        if entity_id.startswith("country:"):
-            return entity_id
+        """A country id for a country, or a person's state through their offices (or, for a
+        person the knowledge base lacks, their title); None for places and bodies."""
         entry = self.kb.get(entity_id)
-        if entry is None or not entry.offices:
-            return self.affiliations.get(entity_id)
-        held = [o for o in entry.offices if o.country and o.held_on(self.day)]
-        ranked = sorted(held, key=lambda o: STATE_OFFICES.index(o.office) if o.office in STATE_OFFICES else 9)
-        if ranked:
-            return ranked[0].country
-        with_country = [o for o in entry.offices if o.country]
-        return with_country[-1].country if with_country else None
+        if entry is not None and entry.type != "person" and not entity_id.startswith("country:"):
+            return None
+        return state_of(self.kb, entity_id, self.day, self.affiliations)
 
     def place_country(self, place_id: str) -> str | None:
         """The state a place lies in, where the knowledge base says so."""

@@ -7,6 +7,9 @@ whether a stretch of text reports one of these events.
 
 from __future__ import annotations
 
+from datetime import date
+
+from summitry.affiliation import person_states, state_of
 from summitry.doc import Doc, Event
 from summitry.events import Filler, SlotReader, TriggerFinder, fold_arrivals, headlines, load_lexicon, merge, to_event
 from summitry.kb import KnowledgeBase
@@ -30,6 +33,27 @@ def find_events(doc: Doc) -> None:
     drafts = fold_arrivals(merge(reports, doc.published, headlines(doc)))
     Filler(doc, kb).fill(drafts)
     doc.events = [to_event(d) for d in drafts]
+    _visitors_only(doc, kb)
+
+
+def _visitors_only(doc: Doc, kb: KnowledgeBase) -> None:
+    """A visit's people are the visitors: a leader of the host state named in the same
+    sentence ("X, on a state visit to China, held talks with Xi Jinping") met the visitor
+    (the meeting has them both) but did not visit. The host state stays a participant."""
+    affiliations: dict[str, str] | None = None
+    for event in doc.events:
+        if event.type != "visit" or event.place is None:
+            continue
+        host = state_of(kb, event.place, doc.published or date.today())
+        people = [p for p in event.participants if p.startswith("person:")]
+        if host is None or len(people) < 2:
+            continue
+        if affiliations is None:
+            affiliations = person_states(doc, kb)
+        day = event.date.as_date() if event.date else (doc.published or date.today())
+        hosts = {p for p in people if state_of(kb, p, day, affiliations) == host}
+        if hosts and len(hosts) < len(people):
+            event.participants = [p for p in event.participants if p not in hosts]
 
 
 def past_event_at(doc: Doc, start: int, end: int) -> Event | None:
