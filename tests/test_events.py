@@ -565,7 +565,7 @@ def test_body_represented_by_delegates_takes_part() -> None:
 
 def test_a_visits_people_are_the_visitors_not_the_host() -> None:
     text = ("Президент Кыргызстана Садыр Жапаров, находящийся в Китае с государственным визитом, "
-            "провел в Пекине переговоры с председателем КНР Си Цзиньпином.")
+            "сегодня провел в Пекине переговоры с председателем КНР Си Цзиньпином.")
     events = events_of(text, "ru", date(2025, 11, 19))
     visit = only(events, "visit")
     assert "person:sadyr-japarov" in visit.participants
