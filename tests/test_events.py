@@ -572,3 +572,9 @@ def test_a_visits_people_are_the_visitors_not_the_host() -> None:
     assert "person:xi-jinping" not in visit.participants
     assert "country:CHN" in visit.participants
     assert "person:xi-jinping" in only(events, "meeting").participants
+
+
+def test_witnessing_a_signing_is_a_signing_with_its_count() -> None:
+    text = "On Monday the two presidents witnessed the signing of seven documents in Astana."
+    signing = only(events_of(text, "en", date(2025, 3, 12)), "signing")
+    assert [d.count for d in signing.documents] == [7]
