@@ -578,3 +578,19 @@ def test_witnessing_a_signing_is_a_signing_with_its_count() -> None:
     text = "On Monday the two presidents witnessed the signing of seven documents in Astana."
     signing = only(events_of(text, "en", date(2025, 3, 12)), "signing")
     assert [d.count for d in signing.documents] == [7]
+
+
+@pytest.mark.parametrize("language, text, kind, states", [
+    ("ru", "Вчера в Ташкенте прошел узбекско-китайский инвестиционный форум.", "forum", {"country:UZB", "country:CHN"}),
+    ("uk", "Учора відбулися китайсько-казахстанські переговори.", "meeting", {"country:CHN", "country:KAZ"}),
+    ("en", "The Kazakh-Chinese business forum was held in Almaty on Monday.", "forum", {"country:KAZ", "country:CHN"}),
+])
+def test_a_compound_adjective_of_states_names_the_events_parties(language: str, text: str, kind: str,
+                                                                  states: set[str]) -> None:
+    event = only(events_of(text, language), kind)
+    assert {p for p in event.participants if p.startswith("country:")} == states
+
+
+def test_a_single_state_adjective_on_the_event_is_not_a_party() -> None:
+    event = only(events_of("Вчера в Ташкенте прошел китайский инвестиционный форум.", "ru"), "forum")
+    assert "country:CHN" not in event.participants

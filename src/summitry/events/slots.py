@@ -32,6 +32,7 @@ PERSON_TYPES = ("person", "country")
 ZH_LOCATIVE_REACH = 16  # characters between "在" and the place it governs
 ASIDE_WORDS = 10  # a participial aside between a subject and its verb is no longer than this
 ASIDE_CHARS = 40  # a bracketed gloss no longer than this is part of its clause
+COMPOUND_REACH = 4  # words from a compound adjective of states to the event noun it qualifies
 
 
 def _aside(text: str, left: int, right: int) -> bool:
@@ -388,7 +389,7 @@ class SlotReader:
             k = self._token_at(m.start)
             if k is not None and self.lex.exclusions.find(tokens, max(0, k - 2), k):
                 continue
-            if m.via == "adjective" and not self._party_adjective(m):
+            if m.via == "adjective" and not (self._party_adjective(m) or self._compound_of(m, trigger)):
                 continue
             if m.entity_id not in slots.participants:
                 slots.participants.append(m.entity_id)
@@ -416,6 +417,26 @@ class SlotReader:
         edge = tokens[opener - 1].end
         before = [m for m in doc.mentions if m.type == "person" and edge - 1 <= m.end <= edge]
         return before[-1] if before else None
+
+    def _compound_of(self, mention: Mention, trigger: Trigger) -> bool:
+        """A state in a compound adjective of two or more states right before the trigger's
+        noun: "узбекско-китайский (инвестиционный) форум", "китайсько-казахстанські переговори",
+        "the Kazakh-Chinese business forum" — the states are its parties."""
+        noun = trigger.noun
+        k = self._token_at(mention.start)
+        if noun is None or k is None or not 0 <= noun - k <= COMPOUND_REACH:
+            return False
+        tokens = self.doc.tokens
+        while k > 0 and self.doc.text[tokens[k - 1].end : tokens[k].start] in ("-", "‑", "–"):
+            k -= 1  # back to the compound's first part: "узбекско-[китайский]"
+        stretch = (tokens[k].start, tokens[noun].start)
+        states = {m.entity_id for m in self.doc.mentions
+                  if m.via == "adjective" and m.type == "country" and stretch[0] <= m.start < stretch[1]}
+        if len(states) < 2:
+            return False
+        # nothing but adjectives (and the compound's own parts) between it and the noun
+        gap = self.doc.text[stretch[0] : stretch[1]]
+        return not re.search(r"[,;:.!?()«»\"]", gap)
 
     def _party_adjective(self, mention: Mention) -> bool:
         """A country adjective before a party noun, alone or coordinated: "казахстанская и
