@@ -594,3 +594,9 @@ def test_a_compound_adjective_of_states_names_the_events_parties(language: str, 
 def test_a_single_state_adjective_on_the_event_is_not_a_party() -> None:
     event = only(events_of("Вчера в Ташкенте прошел китайский инвестиционный форум.", "ru"), "forum")
     assert "country:CHN" not in event.participants
+
+
+def test_a_phone_call_takes_no_place_from_the_dateline() -> None:
+    text = "Астана, 5 марта. Касым-Жомарт Токаев сегодня провел телефонный разговор с Си Цзиньпином."
+    call = only(events_of(text, "ru", date(2025, 3, 5)), "phone_call")
+    assert call.place is None and call.date is not None and call.date.value == "2025-03-05"

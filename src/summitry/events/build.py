@@ -383,8 +383,8 @@ class Filler:
                 self._setting(draft, drafts[:number] if not draft.headline else drafts)
             if draft.date is None and self.date is not None:
                 draft.date, draft.date_from = self.date, "dateline"
-            if draft.place is None and self.place is not None and self._near_dateline(draft):
-                draft.place = self.place
+            if draft.place is None and self.place is not None and self._near_dateline(draft) and draft.type != "phone_call":
+                draft.place = self.place  # a call joins two places: the dateline names neither
             if draft.date is None and self.doc.published is not None:
                 present = any(
                     r.trigger.extras.get("tense") == "present" and r.trigger.via in ("happen", "verb")
