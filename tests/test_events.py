@@ -600,3 +600,9 @@ def test_a_phone_call_takes_no_place_from_the_dateline() -> None:
     text = "Астана, 5 марта. Касым-Жомарт Токаев сегодня провел телефонный разговор с Си Цзиньпином."
     call = only(events_of(text, "ru", date(2025, 3, 5)), "phone_call")
     assert call.place is None and call.date is not None and call.date.value == "2025-03-05"
+
+
+def test_a_venue_places_the_event_in_its_city() -> None:
+    text = "Сегодня Си Цзиньпин провел переговоры с Шавкатом Мирзиёевым в Доме народных собраний."
+    meeting = only(events_of(text, "ru", date(2025, 3, 12)), "meeting")
+    assert meeting.place == "place:beijing"

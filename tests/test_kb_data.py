@@ -364,3 +364,17 @@ def test_every_outlet_has_a_country() -> None:
 def test_multistate_entries_have_no_country(entity_id: str) -> None:
     entries = {str(e.get("id")): e for _, e in ENTRIES}
     assert "country" not in entries[entity_id]
+
+
+def test_venue_cities_are_known_places() -> None:
+    problems = []
+    for file, entry in ENTRIES:
+        city = entry.get("city")
+        if city is None:
+            continue
+        where = _where(file, entry)
+        if entry.get("type") != "place":
+            problems.append(f"{where}: only a place (a venue) has a city")
+        elif not str(city).startswith("place:") or city not in IDS or city == entry.get("id"):
+            problems.append(f"{where}: city {city!r} is not another known place id")
+    assert not problems, "\n".join(problems)

@@ -160,7 +160,11 @@ class SlotReader:
         return "在" in head[cut + 1 :]
 
     def _city_of(self, mention: Mention) -> str:
-        """A venue named after its city ("Дом приемов правительства Тяньцзиня") gives the city."""
+        """A venue gives its city: the knowledge base's `city` ("Дом народных собраний":
+        Beijing), else the city it is named after ("Дом приемов правительства Тяньцзиня")."""
+        entry = self.kb.get(mention.entity_id)
+        if entry is not None and entry.city:
+            return entry.city
         k = self._token_at(mention.start)
         while k is not None and k < len(self.doc.tokens) and self.doc.tokens[k].start < mention.end:
             for key in self.doc.tokens[k].keys:

@@ -77,6 +77,7 @@ class KBEntry:
     case_sensitive: set[str] = field(default_factory=set)
     members: list[str] = field(default_factory=list)
     country: str | None = None  # the state a place, body or outlet belongs to
+    city: str | None = None  # the city a venue stands in ("Great Hall of the People": Beijing)
     offices: list[Office] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
 
@@ -213,6 +214,7 @@ def _entry(item: Any, where: str) -> KBEntry:
         case_sensitive={str(n) for n in item.get("case_sensitive") or []},
         members=[str(m) for m in item.get("members") or []],
         country=item.get("country"),
+        city=item.get("city"),
     )
     for office in item.get("offices") or []:
         entry.offices.append(
