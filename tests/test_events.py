@@ -606,3 +606,17 @@ def test_a_venue_places_the_event_in_its_city() -> None:
     text = "Сегодня Си Цзиньпин провел переговоры с Шавкатом Мирзиёевым в Доме народных собраний."
     meeting = only(events_of(text, "ru", date(2025, 3, 12)), "meeting")
     assert meeting.place == "place:beijing"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "В четверг в Бишкеке состоялась сессия Совета коллективной безопасности ОДКБ."),
+    ("uk", "У четвер у Бішкеку відбулася сесія Ради колективної безпеки ОДКБ."),
+])
+def test_a_session_of_the_cstos_council_of_leaders_is_a_summit(language: str, text: str) -> None:
+    summit = only(events_of(text, language, date(2025, 11, 28)), "summit")
+    assert summit.date is not None and summit.date.value == "2025-11-27"
+
+
+def test_an_event_its_own_clause_dates_after_publication_is_a_plan() -> None:
+    text = "Киргизстан, який нині головує в ШОС, прийме саміт організації влітку 2026 року."
+    assert events_of(text, "uk", date(2025, 11, 28)) == []

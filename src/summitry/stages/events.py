@@ -32,6 +32,10 @@ def find_events(doc: Doc) -> None:
     ]
     drafts = fold_arrivals(merge(reports, doc.published, headlines(doc)))
     Filler(doc, kb).fill(drafts)
+    # a report dated by its own clause after publication ("прийме саміт влітку 2026 року")
+    # is a plan, whatever tense the parser read: the commitments stage takes it
+    drafts = [d for d in drafts if not (d.date_from == "own" and d.date is not None and doc.published is not None
+                                        and d.date.as_date() > doc.published)]
     doc.events = [to_event(d) for d in drafts]
     _visitors_only(doc, kb)
 
