@@ -117,3 +117,17 @@ def test_mentions_point_into_the_text():
     assert doc.mentions
     for mention in doc.mentions:
         assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize("language, text", [
+    ("uk", "У засіданні взяли участь лідери Росії, Білорусі та Казахстану."),
+    ("ru", "В заседании приняли участие лидеры России, Белоруссии и Казахстана."),
+])
+def test_a_title_in_the_plural_is_several_people_not_the_office_holder(language, text):
+    doc = summitry.extract(text, published="2025-11-28", language=language)
+    assert not [m for m in doc.mentions if m.via == "office"]
+
+
+def test_a_title_in_the_singular_is_the_office_holder():
+    doc = summitry.extract("У засіданні взяв участь лідер Росії.", published="2025-11-28", language="uk")
+    assert [m.entity_id for m in doc.mentions if m.via == "office"] == ["person:vladimir-putin"]

@@ -289,7 +289,8 @@ def _plural(title: str, words: list[Token], language: str) -> bool:
     if morph is None or len(pieces) != len(words):
         return "plur" in words[0].feats.get("tags", "") if words else False
     for piece, token in zip(pieces, words):
-        if "sing" in morph.parse(piece.lower())[0].tag and "plur" in token.feats.get("tags", ""):
+        # the Ukrainian dictionary leaves the singular unmarked ("лідер": anim, masc, nomn)
+        if "plur" not in morph.parse(piece.lower())[0].tag and "plur" in token.feats.get("tags", ""):
             return True
     return False
 
