@@ -16,11 +16,11 @@ import pytest
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout3"
 
-# after the error analysis: entities 0.952, events 0.792, commitments 0.988 (due 0.900)
+# after the error analysis: entities 0.952, events 0.885, commitments 0.988 (due 0.925)
 FLOORS = {
     "entities": {"f1": 0.95},
-    "events": {"f1": 0.79},
-    "commitments": {"f1": 0.98, "due_accuracy": 0.90},
+    "events": {"f1": 0.88},
+    "commitments": {"f1": 0.98, "due_accuracy": 0.92},
 }
 
 LANGUAGES = {"ru": 4, "uk": 2, "en": 2, "kk": 1, "zh": 1}
