@@ -484,3 +484,17 @@ def test_english_names_after_a_title_are_people_even_outside_the_knowledge_base(
 def test_english_capitalised_words_without_a_title_are_not_people() -> None:
     doc = extract("The Trans-Caspian Route carried more Containers this Year.", "en")
     assert [e for e in doc.entities.values() if e.type == "person"] == []
+
+
+def test_kazakh_a_reported_future_is_a_commitment() -> None:
+    found = extract("Қытай тарабы алдағы үш жылда студенттерге 2000 стипендия бөлетінін мәлімдеді.", "kk").commitments
+    assert [(c.kind, c.actors) for c in found] == [("pledge", ["country:CHN"])]
+
+
+def test_kazakh_a_reported_position_is_not_a_commitment() -> None:
+    assert extract("Тоқаев Қазақстанның бейбітшілікті қолдайтынын атап өтті.", "kk").commitments == []
+
+
+def test_chinese_a_proposal_whose_content_follows_a_comma() -> None:
+    found = extract("乌兹别克斯坦交通部有关负责人提议，在塔什干建设一座物流中心。", "zh").commitments
+    assert [(c.kind, c.actors) for c in found] == [("proposal", ["country:UZB"])]

@@ -89,8 +89,8 @@ class ChineseFinder(PlainFinder):
             for i in sorted(k for k in matches if lo <= k < hi):
                 e, cues = matches[i]
                 reach = hi
-                if e >= hi and n < len(parts) and cues - {("proposal", "verb")}:
-                    reach = parts[n][1]  # "双方一致同意，…": what was agreed is the next clause
+                if e >= hi and n < len(parts):
+                    reach = parts[n][1]  # "双方一致同意，…", "…提议，在…建设": what was agreed or proposed is the next clause
                 draft = self._from_chinese_cue(sentence, first, lo, reach, i, e, cues)
                 if draft is not None:
                     drafts.append(self.remember(draft, lo))

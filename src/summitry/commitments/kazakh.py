@@ -99,9 +99,12 @@ class KazakhFinder(PlainFinder):
                 return None
             return self._from_kazakh_cue(sentence, first, start, hi, i, cues)
         head = hi - 1
-        if self._has("statements", head) or (head > lo and self._has("statements", head - 1)):
+        reported = self._reported_future(lo, hi)
+        if reported is not None:
+            head = reported  # "… бөлетінін мәлімдеді": what is reported is a future act
+        elif self._has("statements", head) or (head > lo and self._has("statements", head - 1)):
             return None
-        if self._future(head):
+        if reported is not None or self._future(head):
             if self._event_in(start, head) is not None and not self._subject_opens(start, head):
                 return None  # a future of something other than an actor: not a commitment
             if not self._subject_opens(start, head):
@@ -111,6 +114,22 @@ class KazakhFinder(PlainFinder):
         for k in range(start, hi - 1):
             if self._has("upcoming", k) and self._event_in(k + 1, min(k + 4, hi)) is not None:
                 return Draft("scheduled_event", k, hi, sentence, first, k, role="sentence")
+        return None
+
+    def _reported_future(self, lo: int, hi: int) -> int | None:
+        """The future participle a clause-final reporting verb governs ("бөлетінін мәлімдеді",
+        "қатысатынын растады"), or None."""
+        for width in (2, 1):  # "мәлім етті", "атап өтті" are two words
+            k = hi - width
+            if k - 1 < lo or not self.lex.words.get("reporting"):
+                continue
+            phrase = " ".join(self._low(j) for j in range(k, hi))
+            if phrase in self.lex.words["reporting"] and self._ends(k - 1, "reported_future"):
+                participle = self._low(k - 1)
+                stems = [w[:-3] for w in self.lex.words.get("statements", ()) if len(w) >= 7]
+                if any(participle.startswith(stem) for stem in stems):
+                    return None  # "… қолдайтынын атап өтті": a position reported, not an act
+                return k - 1
         return None
 
     def _opening_names(self, start: int, head: int) -> list[str] | None:
