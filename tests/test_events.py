@@ -281,6 +281,7 @@ def test_headline_is_not_an_event_of_its_own() -> None:
 
 HOSTING = [
     ("ru", "Вчера Касым-Жомарт Токаев принял в Акорде делегацию Китая.", "meeting"),
+    ("ru", "Токаев принимает в Акорде своего китайского коллегу Ли Цяна.", "meeting"),
     ("uk", "Учора Шавкат Мірзійоєв прийняв у Ташкенті лідерів трьох держав на саміті.", "summit"),
     ("en", "Tokayev hosted the leaders of four states at a summit in Astana on Monday.", "summit"),
 ]

@@ -32,7 +32,7 @@ from summitry.morph import analyzer
 
 WINDOW = 8  # tokens between a happen verb and its noun
 CUE_WINDOW = 5  # tokens before a trigger where a future cue vetoes it
-HOST_REACH = 6  # tokens after a hosting verb where its guests are named
+HOST_REACH = 8  # tokens after a hosting verb where its guests are named ("принял в Белом доме своего коллегу X")
 HOST_WINDOW = 12  # tokens after a hosting verb where the event it hosted is named
 SUBJECT_REACH = 16  # tokens between an event noun heading a long subject and its happen verb
 ONGOING_WINDOW = 4  # tokens between "продолжается", "is under way" and the event under way
