@@ -621,3 +621,151 @@ def test_a_session_of_the_cstos_council_of_leaders_is_a_summit(language: str, te
 def test_an_event_its_own_clause_dates_after_publication_is_a_plan() -> None:
     text = "Киргизстан, який нині головує в ШОС, прийме саміт організації влітку 2026 року."
     assert events_of(text, "uk", date(2025, 11, 28)) == []
+
+
+# --- generalization: slots, settings and places (sentences composed for these tests) ---------
+def test_a_state_before_a_relative_pronoun_holds_the_event() -> None:
+    text = "Председательство перешло к Казахстану, который в июле 2024 года провел саммит в Астане."
+    summit = only(events_of(text, "ru", date(2025, 9, 16)), "summit")
+    assert "country:KAZ" in summit.participants
+
+
+def test_a_person_before_a_relative_pronoun_still_wins() -> None:
+    text = "Касым-Жомарт Токаев, который вчера провел переговоры с Си Цзиньпином, вернулся в Астану."
+    meeting = only(events_of(text, "ru"), "meeting")
+    assert "person:kassym-jomart-tokayev" in meeting.participants
+
+
+def test_a_setting_link_names_its_event_by_its_noun() -> None:
+    text = (
+        "3 марта в Астане состоялось заседание Совета глав государств ШОС. "
+        "Накануне заседания, 2 марта, Си Цзиньпин встретился с Владимиром Путиным. "
+        "По итогам заседания лидеры подписали декларацию."
+    )
+    signing = only(events_of(text, "ru", date(2025, 3, 4)), "signing")
+    assert signing.date is not None and signing.date.value == "2025-03-03"
+
+
+def test_a_participial_aside_keeps_its_own_clause() -> None:
+    text = ("Президент Узбекистана Шавкат Мирзиёев, находящийся в Казахстане с государственным визитом, "
+            "сегодня провел переговоры с Касым-Жомартом Токаевым в Астане.")
+    events = events_of(text, "ru", date(2025, 3, 12))
+    visit, meeting = only(events, "visit"), only(events, "meeting")
+    assert meeting.date is not None and meeting.date.value == "2025-03-12"
+    assert visit.date is not None and visit.date.precision == "month"  # the text does not say when it began
+
+
+def test_a_visit_is_paid_to_the_host_state() -> None:
+    visit = only(events_of("Шавкат Мирзиёев прибыл в Пекин с государственным визитом.", "ru"), "visit")
+    assert {"person:shavkat-mirziyoyev", "country:UZB", "country:CHN"} <= set(visit.participants)
+
+
+def test_a_signing_its_clause_dates_months_before_the_meeting_keeps_its_own_parties() -> None:
+    text = (
+        "В понедельник в Бишкеке прошла встреча министров иностранных дел Кыргызстана, Таджикистана и Китая. "
+        "Министры назвали договор о границе между Кыргызстаном и Таджикистаном, подписанный в марте, "
+        "важным шагом."
+    )
+    signing = only(events_of(text, "ru", date(2025, 7, 15)), "signing")
+    assert set(signing.participants) == {"country:KGZ", "country:TJK"}
+    assert signing.date is not None and signing.date.value == "2025-03"
+
+
+def test_an_undated_signing_after_a_meeting_is_still_held_in_it() -> None:
+    text = (
+        "В понедельник в Бишкеке прошла встреча министров иностранных дел Кыргызстана и Китая. "
+        "По итогам встречи подписано соглашение о транзите."
+    )
+    signing = only(events_of(text, "ru", date(2025, 7, 15)), "signing")
+    assert {"country:KGZ", "country:CHN"} <= set(signing.participants)
+    assert signing.date is not None and signing.date.value == "2025-07-14"
+
+
+@pytest.mark.parametrize("text, place", [
+    # the lake is what the talks were near: the dateline names the town
+    ("CHOLPON-ATA, August 3 - The foreign ministers of Kazakhstan and Kyrgyzstan met on the shores "
+     "of Lake Issyk-Kul on Saturday.", "place:cholpon-ata"),
+    # with no dateline the lake is all the text says
+    ("The foreign ministers of Kazakhstan and Kyrgyzstan met on the shores of Lake Issyk-Kul on Saturday.",
+     "place:issyk-kul"),
+    # a dateline in another state is where the story was filed, not where they met
+    ("ALMATY, August 3 - The foreign ministers of Kazakhstan and Kyrgyzstan met on the shores "
+     "of Lake Issyk-Kul on Saturday.", "place:issyk-kul"),
+])
+def test_an_event_near_a_lake_is_placed_in_the_datelines_town(text: str, place: str) -> None:
+    meeting = only(events_of(text, "en", date(2025, 8, 3)), "meeting")
+    assert meeting.place == place
+
+
+def test_who_welcomes_the_participants_takes_part_but_signs_nothing() -> None:
+    text = (
+        "Вчера в Астане прошла встреча министров энергетики Казахстана и Китая. "
+        "Приветствуя участников, премьер-министр Олжас Бектенов отметил рост торговли с Россией. "
+        "По итогам встречи министры подписали меморандум."
+    )
+    events = events_of(text, "ru", date(2025, 3, 12))
+    meeting, signing = only(events, "meeting"), only(events, "signing")
+    assert "person:olzhas-bektenov" in meeting.participants
+    assert "country:RUS" not in meeting.participants  # named in the sentence, not its subject
+    assert "person:olzhas-bektenov" not in signing.participants
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Вчера в Бишкеке прошла встреча глав МИД Казахстана и Кыргызстана. "
+           "Делегации возглавили Мурат Нуртлеу и Жээнбек Кулубаев."),
+    ("uk", "Учора в Бішкеку відбулася зустріч міністрів закордонних справ Казахстану та Киргизстану. "
+           "Делегації очолили Мурат Нуртлеу і Жээнбек Кулубаєв."),
+])
+def test_heads_of_delegations_take_part(language: str, text: str) -> None:
+    meeting = only(events_of(text, language), "meeting")
+    assert {"person:murat-nurtleu", "person:zheenbek-kulubaev"} <= set(meeting.participants)
+
+
+def test_a_coreference_joins_the_meeting_its_people_took_part_in() -> None:
+    text = (
+        "Today President Kassym-Jomart Tokayev received Chinese Foreign Minister Wang Yi at Akorda. "
+        "On Monday, the foreign ministers of Kazakhstan and China held talks in Astana. "
+        "During the meeting at Akorda, Tokayev praised the growth of trade."
+    )
+    meetings = [e for e in events_of(text, "en", date(2025, 3, 12)) if e.type == "meeting"]
+    talks = next(m for m in meetings if m.date is not None and m.date.value == "2025-03-10")
+    assert "person:kassym-jomart-tokayev" not in talks.participants
+
+
+def test_a_subject_pronoun_is_the_one_person_named_before() -> None:
+    text = ("Для Владимира Путина это была первая поездка в регион. "
+            "Накануне саммита он встретился в Астане с Си Цзиньпином.")
+    meeting = only(events_of(text, "ru"), "meeting")
+    assert {"person:vladimir-putin", "person:xi-jinping"} <= set(meeting.participants)
+
+
+def test_a_subject_pronoun_with_two_people_before_stays_unresolved() -> None:
+    text = ("Об этом не раз говорили Касым-Жомарт Токаев и Владимир Путин. "
+            "Накануне саммита он встретился в Астане с Си Цзиньпином.")
+    meetings = [e for e in events_of(text, "ru") if e.type == "meeting"]
+    assert meetings and not {"person:vladimir-putin", "person:kassym-jomart-tokayev"} & set(meetings[0].participants)
+
+
+@pytest.mark.parametrize("language, text, day", [
+    ("ru", "В среду, 5 марта, в Астане прошел саммит ШОС. Днем ранее министры иностранных дел провели встречу.",
+     "2025-03-04"),
+    ("en", "The SCO summit was held in Astana on Wednesday, March 5. Two days earlier, the foreign ministers met.",
+     "2025-03-03"),
+])
+def test_days_back_count_from_the_story_event(language: str, text: str, day: str) -> None:
+    meeting = only(events_of(text, language, date(2025, 3, 7)), "meeting")
+    assert meeting.date is not None and meeting.date.value == day
+
+
+@pytest.mark.parametrize("language, text, party", [
+    ("ru", "Вчера в Ташкенте подписаны соглашения с китайскими компаниями.", "country:CHN"),
+    ("uk", "Учора в Ташкенті підписано угоди з китайськими компаніями.", "country:CHN"),
+    ("en", "On Monday Uzbekistan signed deals with Chinese companies.", "country:CHN"),
+])
+def test_the_state_of_the_companies_signed_with_is_a_party(language: str, text: str, party: str) -> None:
+    assert party in only(events_of(text, language), "signing").participants
+
+
+def test_the_state_of_goods_a_document_is_about_is_no_party() -> None:
+    signing = only(events_of("Вчера в Ташкенте подписано соглашение о поставках китайских товаров.", "ru"), "signing")
+    assert "country:CHN" not in signing.participants

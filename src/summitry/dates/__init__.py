@@ -16,6 +16,7 @@ from typing import Iterator
 from summitry.dates.grammar import (  # noqa: F401  (importable from summitry.dates as before)
     COMMON_FILE, RULES_DIR, Grammar, Lexicon, Rule, _expand, _key, grammar_for,
 )
+from summitry.dates.narrative import in_retrospect, yearless
 from summitry.dates.resolver import (  # noqa: F401
     FUTURE_TOLERANCE, MAX_DURATION_YEARS, MAX_YEAR_SPAN, Resolved, _resolve,
 )
@@ -134,6 +135,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateExp
     """Every date expression in `text`, resolved; sorted by start, non-overlapping, longest wins."""
     grammar = grammar_for(language or "")
     candidates: list[tuple[int, int, Resolved]] = []
+    no_year: set[int] = set()  # starts of matches that name a day or month without a year
     for group in _matches(text, grammar):
         # the longest match at a start that names a date; shorter ones there are never needed
         for match in group:
@@ -143,6 +145,8 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateExp
             resolved = _resolve(groups, grammar.lexicon, published)
             if resolved is not None:
                 candidates.append((match.start(), match.end(), resolved))
+                if yearless(groups):
+                    no_year.add(match.start())
                 break
 
     candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
@@ -158,4 +162,5 @@ def find_dates(text: str, language: str, published: date | None) -> list[DateExp
         starts.insert(i, start)
         ends.insert(i, end)
         chosen[start] = DateExpr(start, end, text[start:end], value, end_value, relative, kind)
-    return [chosen[s] for s in starts]
+    # a yearless day in a passage about an earlier year is of that year (summitry.dates.narrative)
+    return in_retrospect(text, [chosen[s] for s in starts], no_year, published)

@@ -60,6 +60,18 @@ def _weekday(published: date, weekday: int, direction: str) -> date:
     return published - timedelta(days=back)
 
 
+def _days_near(published: date, day: int) -> list[date]:
+    """Day `day` of the month before, of and after the publication's month, where it exists."""
+    out = []
+    for offset in (-1, 0, 1):
+        year, month0 = divmod(published.year * 12 + published.month - 1 + offset, 12)
+        try:
+            out.append(date(year, month0 + 1, day))
+        except ValueError:
+            continue
+    return out
+
+
 def _int(text: str | None) -> int | None:
     return int(text) if text else None
 
@@ -197,21 +209,15 @@ def _resolve_point(groups: dict[str, str | None], lexicon: Lexicon,
     y1 = _int(groups.get("y1") or groups.get("y1b"))
     y2 = _int(groups.get("y2"))
     if d1 is not None and d2 is None and m1 is None and m2 is None and y1 is None and y2 is None:
-        # a day alone ("21日"): that day of the publication's month, else of the month before
+        # a day alone ("21日"): that day of the month nearest publication: "21日" published on
+        # the 22nd is yesterday, "28日" published on the 3rd the 28th of the month before,
+        # "2日" published on the 30th the 2nd of the next (ties: the earlier)
         if published is None:
             return None
-        month = published.replace(day=1)
-        try:
-            day = month.replace(day=d1)
-        except ValueError:
+        days = _days_near(published, d1)
+        if not days:
             return None
-        if day > published + FUTURE_TOLERANCE:
-            month = (month - timedelta(days=1)).replace(day=1)
-            try:
-                day = month.replace(day=d1)
-            except ValueError:
-                return None
-        return DateValue(day.isoformat(), "day"), None, True
+        return _day(min(days, key=lambda d: (abs(d - published), d))), None, True
     if y1 is None and y2 is None and m1 is None and m2 is None:
         if rel_year is None:
             return None

@@ -59,8 +59,12 @@ class Draft:
     title: str | None = None
     core: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    # who addressed those gathered ("Приветствуя участников, X отметил"): there, but not one of
+    # "the ministers" who then signed
+    guests: list[str] = field(default_factory=list)
     documents: list[SignedDocuments] = field(default_factory=list)
     headline: bool = False  # only the headline reports it
+    near: bool = False  # its place is what it was near ("на берегу Иссык-Куля"), not its town
     aside: list[Slots] = field(default_factory=list)  # headline reports: evidence only
 
     @property
@@ -74,7 +78,7 @@ class Draft:
 
     @property
     def participants(self) -> list[str]:
-        return list(dict.fromkeys(self.core + self.extra))
+        return list(dict.fromkeys(self.core + self.extra + self.guests))
 
 
 def _range(value: DateValue, end: DateValue | None) -> tuple[date, date]:
@@ -124,6 +128,15 @@ def _compatible(draft: Draft, slots: Slots) -> bool:
     return True
 
 
+def _apart(draft: Draft, other: Draft) -> bool:
+    """True where both are dated, `draft` by its own clause, and their times do not meet."""
+    if draft.date is None or other.date is None or draft.date_from != "own":
+        return False
+    x0, x1 = _range(draft.date, draft.date_end)
+    y0, y1 = _range(other.date, other.date_end)
+    return x1 < y0 or y1 < x0
+
+
 def _latest(drafts: list[Draft]) -> Draft | None:
     return max(drafts, key=lambda d: d.sentences[-1]) if drafts else None
 
@@ -154,7 +167,7 @@ def merge(reports: list[Slots], published: date | None, headlines: frozenset[int
         if trigger.sentence in headlines:
             continue
         if slots.eve:
-            _eve(slots, drafts)
+            _eve(slots, drafts, published)
         if not trigger.type:
             antecedent = _antecedent(drafts, slots)
             if antecedent is not None:
@@ -179,6 +192,13 @@ def merge(reports: list[Slots], published: date | None, headlines: frozenset[int
                 # "Во встрече приняли участие ...", "Заседание открыл ..." after a summit
                 pool = [d for d in drafts if d.type in ("meeting", "summit")]
             latest = same[-1] if pool is same and same else _latest(pool)
+            if trigger.via == "coref":
+                # "During the meeting at Akorda, Tokayev proposed ...": of two meetings, the one
+                # Tokayev took part in, not merely the latest
+                people = {p for p in slots.participants if p.startswith("person:")}
+                theirs = [d for d in pool if people & set(d.participants) and _compatible(d, slots)]
+                if theirs and (latest is None or not people & set(latest.participants)):
+                    latest = _latest(theirs)
             if latest is not None and _compatible(latest, slots):
                 target = latest
         else:
@@ -208,13 +228,16 @@ def merge(reports: list[Slots], published: date | None, headlines: frozenset[int
     return drafts
 
 
-def _eve(slots: Slots, drafts: list[Draft]) -> None:
-    """"Накануне делегацию принял ...": the day before the story's event, where the text has
-    reported one with its own day, not the day before publication."""
+def _eve(slots: Slots, drafts: list[Draft], published: date | None) -> None:
+    """"Накануне делегацию принял ...", "Двумя днями ранее ...": that many days before the
+    story's event, where the text has reported one with its own day, not before publication."""
     story = next((d for d in drafts if d.date is not None and d.date.precision == "day" and d.date_from == "own"), None)
     if story is None or slots.date is None:
         return
-    day = (story.date.as_date() if story.date else date.min) - timedelta(days=1)
+    back = published - slots.date.value.as_date() if published is not None else timedelta(days=1)
+    if not timedelta(days=1) <= back <= timedelta(days=2):
+        back = timedelta(days=1)
+    day = (story.date.as_date() if story.date else date.min) - back
     slots.date = replace(slots.date, value=DateValue(day.isoformat(), "day"), end_value=None)
 
 
@@ -268,11 +291,15 @@ def _absorb(draft: Draft, slots: Slots, published: date | None) -> None:
         elif draft.date.value != value.value and draft.date.value[:7] == value.value[:7]:
             # two reports give different days of one month: keep what both support
             draft.date, draft.date_end = DateValue(value.value[:7], "month"), None
-    for name in ("place", "format", "ordinal", "kind"):
+    if slots.place is not None and (draft.place is None or (draft.near and not slots.near)):
+        draft.place, draft.near = slots.place, slots.near
+    for name in ("format", "ordinal", "kind"):
         if getattr(draft, name) is None and getattr(slots, name) is not None:
             setattr(draft, name, getattr(slots, name))
     # "Во встрече также приняли участие A, B": named as also taking part, not as principals
     bucket = draft.extra if trigger.via in ("participation", "coref") and joining else draft.core
+    if trigger.extras.get("subject_only") and joining:
+        bucket = draft.guests
     for pid in slots.participants:
         if pid not in bucket:
             bucket.append(pid)
@@ -383,6 +410,8 @@ class Filler:
                 self._setting(draft, drafts[:number] if not draft.headline else drafts)
             if draft.date is None and self.date is not None:
                 draft.date, draft.date_from = self.date, "dateline"
+            if draft.near and self.place is not None and self._near_dateline(draft) and self._within_state(draft.place, self.place):
+                draft.place = self.place  # "на берегу Иссык-Куля" under "Чолпон-Ата, 15 июля": the town
             if draft.place is None and self.place is not None and self._near_dateline(draft) and draft.type != "phone_call":
                 draft.place = self.place  # a call joins two places: the dateline names neither
             if draft.date is None and self.doc.published is not None:
@@ -399,6 +428,14 @@ class Filler:
                 # a visit spans days and the text does not say when it began
                 draft.date = DateValue(draft.date.value[:7], "month")
             self._participants(draft)
+
+    def _within_state(self, place: str | None, other: str) -> bool:
+        """True where two places lie in one state (by the knowledge base)."""
+        if place is None:
+            return False
+        a, b = self.kb.get(place), self.kb.get(other)
+        country = getattr(a, "country", None) if a is not None else None
+        return country is not None and country == (getattr(b, "country", None) if b is not None else None)
 
     def _near_dateline(self, draft: Draft) -> bool:
         if draft.date is None or self.date is None:
@@ -431,12 +468,25 @@ class Filler:
                 return max(s for s in d.sentences if s <= here)
 
             convening = [d for d in candidates if d.type in CONVENING]
-            if first.linked and convening:
+            named = [d for d in candidates if first.link_noun and any(not r.noun_keys.isdisjoint(first.link_noun) for r in d.reports)]
+            if named:
+                # "За підсумками засідання" after "відбулося засідання Ради глав держав" and a
+                # meeting on its eve: the event the link names by its noun
+                anchor = max(named, key=last_before)
+            elif first.linked and convening:
                 # "по итогам встречи", "following the talks": the gathering, not the visit
                 anchor = max(convening, key=last_before)
             else:
                 anchor = max(candidates, key=lambda d: (last_before(d), d.type in CONVENING))
             tied = first.linked or here - last_before(anchor) <= SETTING_REACH
+        if _apart(draft, anchor):
+            # "договор между X и Y, подписанный в марте" told during a July meeting: dated by
+            # its own clause to another time, so not held in it; those who met are its parties
+            # only where the text names none ("The agreement was signed in May": the one whose
+            # entry into force the story reports)
+            if draft.type in AGENTIVE and not draft.core:
+                draft.core.extend(anchor.core)
+            return
         if tied:
             if draft.date is None and anchor.date is not None and anchor.date_from in TRUSTED_DATES:
                 draft.date, draft.date_end, draft.date_from = anchor.date, anchor.date_end, "anchor"
@@ -446,7 +496,7 @@ class Filler:
             return
         if tied and any(r.collective for r in draft.reports):
             # "лидеры подписали", "главы делегаций подписали": those who met at the setting
-            for pid in anchor.participants:
+            for pid in dict.fromkeys(anchor.core + anchor.extra):
                 if pid not in draft.core:
                     draft.core.append(pid)
         elif not any(pid.startswith(("person:", "organization:")) for pid in draft.core):
@@ -461,6 +511,13 @@ class Filler:
 
     def _participants(self, draft: Draft) -> None:
         day = draft.date.as_date() if draft.date else self.doc.published
+        if draft.type == "visit" and draft.place is not None:
+            # a visit is paid to a state: the host state takes part, whether or not the
+            # clause names it ("X, who arrived in the Chinese capital on a state visit")
+            entry = self.kb.get(draft.place)
+            host = getattr(entry, "country", None) if entry is not None else None
+            if isinstance(host, str) and host not in draft.participants:
+                draft.core.append(host)
         entry = self.kb.get(draft.format) if draft.format else None
         members = list(entry.members) if entry is not None else []
         if not draft.participants and members and (draft.type == "summit" or draft.kind or draft.ordinal):

@@ -170,6 +170,10 @@ class EventLexicon:
     soft_future_cues: Matcher[str] = field(default_factory=lambda: Matcher([]))
     habitual: Matcher[str] = field(default_factory=lambda: Matcher([]))
     ongoing: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    vicinity: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    addressing: Matcher[str] = field(default_factory=lambda: Matcher([]))
+    pronouns: frozenset[str] = frozenset()
+    company_nouns: Matcher[str] = field(default_factory=lambda: Matcher([]))
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
@@ -249,5 +253,9 @@ def load_lexicon(language: str) -> EventLexicon | None:
         soft_future_cues=Matcher(_entries(raw.get("soft_future_cues"), "future", lang)),
         habitual=Matcher(_entries(raw.get("habitual"), "habitual", lang)),
         ongoing=Matcher(_entries(raw.get("ongoing"), "ongoing", lang), gap=1),
+        vicinity=Matcher(_entries(raw.get("vicinity"), "near", lang)),
+        addressing=Matcher(_entries(raw.get("addressing"), "address", lang), gap=1),
+        pronouns=frozenset(str(w).lower() for w in raw.get("pronouns") or ()),
+        company_nouns=Matcher(_entries(raw.get("company_nouns"), "company", lang)),
         raw=raw,
     )

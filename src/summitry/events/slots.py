@@ -49,6 +49,8 @@ def _aside(text: str, left: int, right: int) -> bool:
         return False
     return 0 < len(inner) <= ASIDE_CHARS and not re.search(r"[,;:.!?()]", inner)
 PERIOD_REACH = 6  # words between a document noun and its period of validity
+VICINITY_REACH = 3  # words between a vicinity noun ("берег", "shores") and the place it names
+PRONOUN_REACH = 2  # words between a subject pronoun and its verb ("он вчера встретился")
 
 
 @dataclass
@@ -67,9 +69,12 @@ class Slots:
     people: list[Mention] = field(default_factory=list)
     documents: list[SignedDocuments] = field(default_factory=list)
     linked: bool = False  # a setting link ("по итогам встречи") ties it to an earlier event
+    link_noun: frozenset[str] = frozenset()  # the keys of the event noun after that link ("встречи")
+    noun_keys: frozenset[str] = frozenset()  # the keys of the trigger's own event noun
     collective: bool = False  # done by those who met: "лидеры подписали", "the sides signed"
     eve: bool = False  # its date is "накануне", "the day before": the eve of the story's event
     within: bool = False  # held on the sidelines of another event: "на полях саммита провели встречу"
+    near: bool = False  # its place is what it was near ("на берегу Иссык-Куля"), not the town
 
     @property
     def identity(self) -> bool:
@@ -129,11 +134,30 @@ class SlotReader:
             if word in self.lex.dateline_markers and (word.startswith("日") or (k > 0 and self.doc.tokens[k - 1].text.endswith("日"))):
                 a = k + 1
         b = trigger.last + 1
+        aside = self._aside_opener(a)
         while b < hi and not self._boundary(b, sentence.start):
+            if aside and "," in self.doc.text[self.doc.tokens[b - 1].end : self.doc.tokens[b].start]:
+                break  # "X, находящийся с визитом в Китае, сегодня провел переговоры": the aside ends
             b += 1
         return a, b
 
-    def _place(self, start: int, end: int, anchor: int) -> str | None:
+    def _aside_opener(self, a: int) -> bool:
+        """True where the clause at token `a` is a participial or relative aside opened by a
+        comma ("…, находящийся в Китае с визитом, …", "…, who arrived on Tuesday, …")."""
+        tokens = self.doc.tokens
+        if a == 0 or "," not in self.doc.text[tokens[a - 1].end : tokens[a].start]:
+            return False
+        return tokens[a].pos in ("PRTF", "GRND") or not tokens[a].keys.isdisjoint(_ASIDE_OPENERS)
+
+    def _near(self, mention: Mention) -> bool:
+        """True where the place is only what the event was near ("на берегу Иссык-Куля", "on the
+        shores of Lake X", "в окрестностях Y"): a lake, a coast or an area, not the town it was in."""
+        k = self._token_at(mention.start)
+        if k is None:
+            return False
+        return bool(self.lex.vicinity.find(self.doc.tokens, max(0, k - VICINITY_REACH), k))
+
+    def _place_mention(self, start: int, end: int, anchor: int) -> Mention | None:
         """The clause's place: one after a locative preposition first, nearest the trigger."""
         found = []
         for m in self.doc.mentions:
@@ -145,13 +169,13 @@ class SlotReader:
             locative = bool(re.search(r"(?:^|\s)(?:в|во|у|на|из|із|з|in|at)\s+(?:г\.\s*|м\.\s*|городе\s+|місті\s+)?$", head))
             if self.lex.language == "zh":
                 locative = self._zh_locative(m.start, start)
+            locative = locative or self._near(m)  # "met on the shores of Lake X": where they met
             if not locative and m.start > anchor:
                 continue  # "соглашение о модернизации пункта пропуска «Торугарт»": what it is about
             found.append((not locative, abs(m.start - anchor), m))
         if not found:
             return None
-        best = min(found, key=lambda f: (f[0], f[1]))[2]
-        return self._city_of(best)
+        return min(found, key=lambda f: (f[0], f[1]))[2]
 
     def _zh_locative(self, at: int, start: int) -> bool:
         """Chinese: a place after "在" with no clause break between ("在…首府霍罗格举行")."""
@@ -180,7 +204,9 @@ class SlotReader:
         sentence = doc.sentences[trigger.sentence]
         a, b = self.clause(trigger)
         lo, hi = sentence_tokens(doc, sentence, self.starts)
-        if trigger.via == "participation":
+        if trigger.extras.get("subject_only"):
+            b = self._main_verb(trigger.last + 1, hi)  # "Приветствуя участников, X отметил, что ...": X
+        elif trigger.via == "participation":
             b = hi  # "Во встрече приняли участие A, B и C": the whole list
         start, end = tokens[a].start, tokens[b - 1].end
         slots = Slots(trigger, (sentence.start, sentence.end), (start, end))
@@ -193,7 +219,9 @@ class SlotReader:
             year = DateValue(str(doc.published.year - years_back), "year")
             slots.date = DateExpr(word.start, word.end, word.text, year, relative=True)
         slots.eve = slots.date is not None and slots.date.text.strip().lower() in self.lex.eves
-        slots.place = self._place(start, end, anchor)
+        where = self._place_mention(start, end, anchor)
+        if where is not None:
+            slots.place, slots.near = self._city_of(where), self._near(where)
         slots.format = self._format(trigger, start, end)
         chain = None
         if trigger.noun is not None:
@@ -202,7 +230,12 @@ class SlotReader:
             if chain.kind is None and trigger.verb is not None and a <= trigger.verb < trigger.noun:
                 chain = self._subject_chain(chain, a, trigger.verb)
             slots.kind = chain.kind
-        slots.linked = bool(self.lex.setting_links.find(tokens, lo, b))
+        links = self.lex.setting_links.find(tokens, lo, b)
+        slots.linked = bool(links)
+        if links:
+            slots.link_noun = self._noun_after(links[0][0][-1] + 1, b)
+        if trigger.noun is not None:
+            slots.noun_keys = tokens[trigger.noun].keys
         slots.within = self._within(trigger, lo, b)
         self._participants(slots, trigger, a, start, end)
         represents = trigger.extras.get("represents")
@@ -215,6 +248,27 @@ class SlotReader:
         if trigger.type in ("signing", "launch") and trigger.verb is not None:
             slots.collective = self._collective(a, trigger.verb)
         return slots
+
+    def _main_verb(self, k: int, hi: int) -> int:
+        """The first finite verb from token `k` (the end of a subject after a gerund); where
+        the language has no tags, the end of the first person named from there; else `hi`."""
+        tokens = self.doc.tokens
+        for j in range(k, hi):
+            if tokens[j].pos == "VERB":
+                return j
+        if any(t.pos for t in tokens[k:hi]):
+            return hi
+        person = next((m for m in self.doc.mentions if m.type == "person" and tokens[k].start <= m.start < tokens[hi - 1].end), None)
+        end = self._token_at(person.end) if person is not None else None
+        return min(hi, end) if end is not None else hi
+
+    def _noun_after(self, k: int, hi: int) -> frozenset[str]:
+        """The keys of an event noun right after a setting link ("по итогам заседания"), if any."""
+        tokens = self.doc.tokens
+        for j in range(k, min(hi, k + 2)):
+            if self.lex.nouns.at(tokens, j, hi) or self.lex.generic_nouns.at(tokens, j, hi):
+                return tokens[j].keys
+        return frozenset()
 
     def _within(self, trigger: Trigger, lo: int, hi: int) -> bool:
         """True where the clause sets the trigger on the sidelines of another event noun
@@ -381,10 +435,15 @@ class SlotReader:
             # "... с президентом X, прибывшим в Китай": the participle's antecedent
             before = [m for m in doc.mentions if m.type == "person" and start - 4 <= m.end <= start]
             chosen = before[-1:] + chosen
+            if trigger.type == "signing":
+                # "договор о границе между X и Y, подписанный в марте": the document's parties
+                chosen = self._document_parties(a) + chosen
         elif trigger.verb is not None and not any(m.type == "person" and m.start < tokens[trigger.verb].start for m in chosen):
             # "X, який прийняв делегацію": the relative's antecedent; "X, находящийся с визитом,
             # встретился с Y": the subject before a participial aside
             subject = self._subject_before(a)
+            if subject is None:
+                subject = self._pronoun_subject(trigger.verb, a)
             if subject is not None:
                 chosen = [subject] + chosen
         for m in chosen:
@@ -393,21 +452,73 @@ class SlotReader:
             k = self._token_at(m.start)
             if k is not None and self.lex.exclusions.find(tokens, max(0, k - 2), k):
                 continue
-            if m.via == "adjective" and not (self._party_adjective(m) or self._compound_of(m, trigger)):
+            if m.via == "adjective" and not (
+                self._party_adjective(m) or self._compound_of(m, trigger) or self._partner_adjective(m, trigger, a)
+            ):
                 continue
             if m.entity_id not in slots.participants:
                 slots.participants.append(m.entity_id)
             if m.type == "person":
                 slots.people.append(m)
 
+    def _pronoun_subject(self, verb: int, a: int) -> Mention | None:
+        """The person a subject pronoun right before the verb stands for ("Напередодні саміту
+        він зустрівся з X"): the one person named before it in its sentence, else in the
+        sentence before; none where two people could be meant."""
+        doc, tokens = self.doc, self.doc.tokens
+        pronoun = next(
+            (k for k in range(verb - 1, max(a, verb - PRONOUN_REACH) - 1, -1) if tokens[k].text.lower() in self.lex.pronouns),
+            None,
+        )
+        if pronoun is None:
+            return None
+        here = doc.sentence_at(tokens[pronoun].start)
+        spans = [(here.start if here else 0, tokens[pronoun].start)]
+        number = doc.sentences.index(here) if here is not None else 0
+        if number > 0:
+            before = doc.sentences[number - 1]
+            spans.append((before.start, before.end))
+        for lo, hi in spans:
+            people = [m for m in doc.mentions if m.type == "person" and lo <= m.start < hi]
+            if len({m.entity_id for m in people}) == 1:
+                return people[-1]
+            if people:
+                return None
+        return None
+
+    def _document_parties(self, a: int) -> list[Mention]:
+        """The states or bodies a document noun right before a signing participle at token `a`
+        is between or with ("соглашение между X и Y, подписанное ..."): its parties."""
+        tokens = self.doc.tokens
+        for d in range(a - 1, max(0, a - 1 - PERIOD_REACH * 2), -1):
+            if self.lex.document_nouns.at(tokens, d, d + 1):
+                break
+            if tokens[d].pos in _CLAUSE_POS:
+                return []
+        else:
+            return []
+        lo, hi = tokens[d].end, tokens[a].start
+        return [
+            m
+            for m in self.doc.mentions
+            if m.type in ("country", "organization") and m.via != "adjective" and lo <= m.start < hi and self._partner(m, d)
+        ]
+
     def _subject_before(self, a: int) -> Mention | None:
         """The person named right before a clause that a relative pronoun opens, or before a
-        participial or relative aside that ends right before the clause."""
+        participial or relative aside that ends right before the clause. A relative pronoun
+        may stand for a state too: "перейшло до Індії, яка провела саміт" (India held it)."""
         doc, tokens = self.doc, self.doc.tokens
         if a == 0 or "," not in doc.text[tokens[a - 1].end : tokens[a].start]:
             return None
         opener = a
-        aside = tokens[a].pos in ("PRTF", "GRND") or not tokens[a].keys.isdisjoint(_RELATIVES | {"who"})
+        relative = not tokens[a].keys.isdisjoint(_RELATIVES)
+        aside = tokens[a].pos in ("PRTF", "GRND") or relative or not tokens[a].keys.isdisjoint({"who"})
+        if relative:
+            edge = tokens[a - 1].end
+            states = [m for m in doc.mentions if m.type == "country" and m.via != "adjective" and edge - 1 <= m.end <= edge]
+            if states:
+                return states[-1]
         if not aside:
             # walk back over the aside to its opening comma
             j = a - 1
@@ -454,6 +565,17 @@ class SlotReader:
                 break
             k = self._token_at(following.end + 1)
         return k is not None and bool(self.lex.party_nouns.at(tokens, k, k + 1))
+
+    def _partner_adjective(self, mention: Mention, trigger: Trigger, a: int) -> bool:
+        """A state's adjective on the companies a signing is with: "подписаны соглашения с
+        китайскими компаниями", "signed deals with Chinese firms" (the state is a party)."""
+        if trigger.type not in ("signing", "launch"):
+            return False
+        k = self._token_at(mention.end + 1)
+        tokens = self.doc.tokens
+        if k is None or not self.lex.company_nouns.at(tokens, k, k + 1):
+            return False
+        return self._partner(mention, a)
 
     def _partner(self, mention: Mention, a: int) -> bool:
         """True where a body named after the verb is one it is signed between or with.

@@ -12,8 +12,9 @@ A trigger is one of:
 - a hosting verb with people as its object ("принял в Акорде делегацию", "прийняв лідерів
   на саміті"): a meeting, or the event whose noun follows;
 - a participation, chairing or representing verb with no event noun ("В ней приняли
-  участие ...", "Головував на ньому ...", "Индию представлял ..."): an anaphoric report
-  (type '') of the event reported just before, resolved by summitry.events.build.merge.
+  участие ...", "Головував на ньому ...", "Индию представлял ...", "Делегации возглавили
+  ...") or who addresses those gathered ("Приветствуя участников, X отметил"): an anaphoric
+  report (type '') of the event reported just before, resolved by summitry.events.build.merge.
 The verb's tense decides past versus future (pymorphy tags for ru/uk; English and Kazakh
 lexicons list past forms only), and cue words before the trigger ("предстоящий",
 "будет", "не") veto it: a planned event is a commitment, not an event.
@@ -470,6 +471,15 @@ class TriggerFinder:
             bound = self._bind_noun([n for n in nouns if n[0] not in words], words[0], lo, hi)
             if bound is not None:
                 attend(words, bound, "participation")
+        for words, _ in lex.addressing.find(tokens, lo, hi):
+            # "Приветствуя участников, глава правительства X отметил ...": who addresses those
+            # gathered takes part in the event just reported (the subject, not the whole sentence)
+            if words[0] in verb_tokens:
+                continue
+            count = len(triggers)
+            attend(words, None, "participation")
+            for trigger in triggers[count:]:
+                trigger.extras["subject_only"] = True
         for words, _ in lex.representing.find(tokens, lo, hi):
             # "Индию представлял министр ...": a delegate at the event just reported
             body = self._next_to_country(words[0], words[-1]) if words[0] not in verb_tokens else None
