@@ -332,7 +332,6 @@ class Finder(Parties):
                                 for k in range(first, i))
         if not actors and not parties:
             return None
-        end = self.clause_end(i, last, stops)
         if bodies and not speaker:
             return Draft("pledge", i, end, sentence, first, i, actors=list(self.actors.parties))
         return Draft("pledge", i, end, sentence, first, i, actors=actors if speaker else None)

@@ -16,34 +16,22 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from summitry.commitments.lexicon import Lexicon
+from summitry.dates.grammar import grammar_for
 from summitry.doc import Commitment, DateExpr, DateValue, Doc
 
 VALIDITY_REACH = 6  # words before a date where a "strategy/programme" noun makes it a period
-RULES = Path(__file__).resolve().parent.parent / "rules"
 YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 @lru_cache(maxsize=8)
 def _calendar(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Month words, weekday words, and words that fix a date's direction (past/next/this) in
-    a language's date grammar (rules/<lang>/dates.yaml)."""
-    path = RULES / language / "dates.yaml"
-    if not path.is_file():
-        return frozenset(), frozenset(), frozenset()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-    def words(section: object) -> frozenset[str]:
-        if isinstance(section, dict):
-            return frozenset(w.lower() for forms in section.values() for w in (forms or []))
-        return frozenset()
-
-    fixed = words(data.get("weekday_modifiers")) | words(data.get("relative_adjectives"))
-    return words(data.get("months")), words(data.get("weekdays")), fixed
+    """Month words, weekday words, and words that fix a date's direction (past/next/this),
+    from the language's date grammar (summitry.dates)."""
+    lexicon = grammar_for(language).lexicon
+    fixed = frozenset(lexicon.weekday_modifiers) | frozenset(lexicon.relative_adjectives)
+    return frozenset(lexicon.months), frozenset(lexicon.weekdays), fixed
 
 
 def ahead(expr: DateExpr, published: date | None, language: str) -> DateValue:
