@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from summitry.doc import Doc, Mention
+from summitry.doc import Doc, Mention, Token
 from summitry.kb import KnowledgeBase
 
 PATH = Path(__file__).resolve().parent / "rules" / "affiliation.yaml"
@@ -30,6 +30,16 @@ def _rules() -> tuple[int, dict[str, tuple[str, ...]]]:
     data = yaml.safe_load(PATH.read_text(encoding="utf-8")) or {}
     titles = {lang: tuple(str(s).lower() for s in stems) for lang, stems in (data.get("government_titles") or {}).items()}
     return int(data.get("window", 8)), titles
+
+
+def government_titles(language: str) -> tuple[str, ...]:
+    """Stems of government titles in a language ("министр", "вице-премьер", "minister")."""
+    return _rules()[1].get(language, ())
+
+
+def _titled(tokens: list[Token], stems: tuple[str, ...]) -> bool:
+    """Whether a word of the stretch is a government title (its lemma or form starts a stem)."""
+    return any(t.lemma.lower().startswith(stems) or t.text.lower().startswith(stems) for t in tokens)
 
 
 def _state(kb: KnowledgeBase, mention: Mention) -> str | None:
@@ -47,8 +57,8 @@ def person_states(doc: Doc, kb: KnowledgeBase) -> dict[str, str]:
     unknown = {eid for eid, e in doc.entities.items() if e.type == "person" and not e.known}
     if not unknown:
         return {}
-    window, titles = _rules()
-    stems = titles.get(doc.language or "", ())
+    window = _rules()[0]
+    stems = government_titles(doc.language or "")
     starts = [t.start for t in doc.tokens]
     mentions = sorted(doc.mentions, key=lambda m: m.start)
     home: str | None = None
@@ -79,7 +89,7 @@ def person_states(doc: Doc, kb: KnowledgeBase) -> dict[str, str]:
         if states:
             out[mention.entity_id] = states[0]
             continue
-        if title and any(t.lemma.lower().startswith(stems) or t.text.lower().startswith(stems) for t in title):
+        if title and _titled(title, stems):
             if not home_done:
                 home, home_done = _home(doc, kb), True
             if home:
@@ -105,9 +115,8 @@ def _apposition(doc: Doc, kb: KnowledgeBase, mentions: list[Mention], mention: M
     words = [t for t in doc.tokens if comma < t.start < end]
     if not words or len(words) > window + 2 or words[0].pos in ("ADP", "PREP", "CONJ", "CCONJ"):
         return []
-    _, titles = _rules()
-    stems = titles.get(doc.language or "", ())
-    if not any(t.lemma.lower().startswith(stems) or t.text.lower().startswith(stems) for t in words):
+    stems = government_titles(doc.language or "")
+    if not _titled(words, stems):
         return []
     if any(m.type == "person" and comma < m.start < end for m in mentions):
         return []

@@ -158,9 +158,9 @@ EN_NOT_NAMES = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "wi
 
 def english_candidates(doc: Doc) -> list[Candidate]:
     """Two or three capitalised words right after a title: a person the knowledge base may lack."""
-    from summitry.affiliation import _rules
+    from summitry.affiliation import government_titles
 
-    titles = EN_TITLES | set(_rules()[1].get("en", ()))
+    titles = EN_TITLES | set(government_titles("en"))
     tokens = doc.tokens
     out: list[Candidate] = []
     i = 0
